@@ -1,0 +1,5 @@
+"""python -m sendtime."""
+
+from sendtime.cli import main
+
+main()

@@ -1,0 +1,73 @@
+"""Bank holidays per UK nation from the `holidays` package, cached under the user cache folder.
+
+Building the holiday list costs about as much as the rest of start-up, so the dates are cached
+as JSON keyed by the package version, the nation and the years. The cache is safe to delete,
+rebuilt when stale or unreadable, and never required: a read-only home still works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from sendtime.model import Nation
+
+SUBDIVISION = {
+    Nation.ENGLAND_AND_WALES: "ENG",
+    Nation.SCOTLAND: "SCT",
+    Nation.NORTHERN_IRELAND: "NIR",
+}
+
+
+def holidays_version() -> str:
+    """The installed `holidays` package version, read without importing the package."""
+    from importlib.metadata import version
+
+    return version("holidays")
+
+
+def cache_dir() -> Path:
+    """The cache folder: $SENDTIME_CACHE_DIR, else platformdirs' user cache folder."""
+    override = os.environ.get("SENDTIME_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("sendtime", appauthor=False))
+
+
+def _build(nation: Nation, first: int, last: int) -> dict[dt.date, str]:
+    import holidays
+
+    # Always with a subdivision: without one the package drops Easter Monday and the
+    # August bank holiday (data.md).
+    table = holidays.country_holidays(
+        "GB", subdiv=SUBDIVISION[nation], years=range(first, last + 1), language="en_GB"
+    )
+    return {d: str(name) for d, name in sorted(table.items())}
+
+
+def load(nation: Nation, first: int, last: int) -> tuple[dict[dt.date, str], str]:
+    """Return {date: name} for the nation's bank holidays in [first, last] and the source label."""
+    version = holidays_version()
+    source = f"holidays {version}"
+    path = cache_dir() / f"bank-holidays-{version}-{nation.value}-{first}-{last}.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {dt.date.fromisoformat(d): str(n) for d, n in raw["dates"]}, source
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing, stale or unreadable: rebuild below
+    dates = _build(nation, first, last)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(
+            json.dumps({"dates": [[d.isoformat(), n] for d, n in dates.items()]}),
+            encoding="utf-8",
+        )
+        tmp.replace(path)
+    except OSError:
+        pass  # the cache is never required
+    return dates, source

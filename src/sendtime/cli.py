@@ -1,0 +1,629 @@
+"""The command line: parse -> call the core -> render -> exit code. Nothing else lives here.
+
+Every error, Typer's usage errors included, becomes one plain line on stderr and its exit code
+(main() runs the app with standalone_mode=False and translates exceptions in one place).
+"""
+
+import datetime as dt
+import functools
+import inspect
+import os
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sendtime import __version__
+from sendtime.errors import BadInput, SendtimeError
+from sendtime.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    help="Statutory SEND deadlines for England, each with the regulation that sets it.",
+)
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+UK_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+FORMATS = ("table", "json", "csv")
+
+
+# ----------------------------------------------------------------------------- parsing helpers
+def parse_date(value: str, what: str) -> dt.date:
+    """An ISO YYYY-MM-DD date, or BadInput naming the value and the ISO form it probably meant."""
+    text = value.strip()
+    if ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            msg = f"{what} {value!r} is not a real date (expected YYYY-MM-DD)"
+            raise BadInput(msg) from None
+    hint = ""
+    m = UK_DATE.fullmatch(text)
+    if m:
+        try:
+            guess = dt.date(int(m[3]), int(m[2]), int(m[1]))
+            hint = f"; did you mean {guess.isoformat()} (day first)?"
+        except ValueError:
+            hint = ""
+    msg = f"{what} {value!r}: expected a date as YYYY-MM-DD{hint}"
+    raise BadInput(msg)
+
+
+def opt_date(value: str | None, what: str) -> dt.date | None:
+    """Parse an optional date option."""
+    return None if value is None else parse_date(value, what)
+
+
+def choice(value: str, what: str, allowed: tuple[str, ...]) -> str:
+    """One of a fixed set of words, or BadInput listing them."""
+    if value not in allowed:
+        msg = f"{what} {value!r}: expected one of {', '.join(allowed)}"
+        raise BadInput(msg)
+    return value
+
+
+def parse_exception(value: str) -> RecordedException:
+    """--exception personal|absence[:START..END]."""
+    kind_text, _, rng = value.partition(":")
+    kind = ExceptionKind(choice(kind_text, "--exception", tuple(k.value for k in ExceptionKind)))
+    if not rng:
+        return RecordedException(kind)
+    start_text, sep, end_text = rng.partition("..")
+    if not sep:
+        msg = (
+            f"--exception {value!r}: expected KIND:START..END, e.g. absence:2025-04-01..2025-05-09"
+        )
+        raise BadInput(msg)
+    start = parse_date(start_text, "--exception start")
+    end = parse_date(end_text, "--exception end")
+    if end < start:
+        msg = f"--exception {value!r}: the end is before the start"
+        raise BadInput(msg)
+    return RecordedException(kind, start, end)
+
+
+def london_today() -> dt.date:
+    """Today's date in Europe/London (never the machine's local date)."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return dt.datetime.now(ZoneInfo("Europe/London")).date()
+    except (ImportError, KeyError, OSError):  # no tz database: UTC is at most an hour out
+        return dt.datetime.now(dt.UTC).date()
+
+
+# ----------------------------------------------------------------------------- common options
+@dataclass(frozen=True)
+class Common:
+    """Options every timeline command takes, after the command name."""
+
+    format: str
+    explain: str | None
+    nation: str
+    terms: str | None
+    rules: str | None
+    bank_holidays: str | None
+    exception: list[str] | None
+    today: str | None
+    svg: str | None
+    counting: str
+
+    def calendar(self) -> Any:
+        """The calendar these options ask for."""
+        from sendtime.calendars import Calendar
+
+        nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
+        extra: dict[dt.date, str] = {}
+        source = None
+        if self.bank_holidays:
+            from sendtime.loaders import load_govuk_bank_holidays
+
+            extra = load_govuk_bank_holidays(self.bank_holidays, nation)
+            source = Path(self.bank_holidays).name
+        terms = None
+        if self.terms:
+            from sendtime.loaders import load_terms
+
+            terms = load_terms(self.terms)
+        return Calendar(nation, terms=terms, extra_holidays=extra, extra_source=source)
+
+    def counting_mode(self) -> Counting:
+        """--counting exclusive|inclusive."""
+        return Counting(choice(self.counting, "--counting", tuple(c.value for c in Counting)))
+
+    def exceptions(self) -> list[RecordedException]:
+        """The recorded exceptions."""
+        return [parse_exception(v) for v in self.exception or []]
+
+    def today_date(self) -> dt.date:
+        """--today, else today in Europe/London."""
+        return parse_date(self.today, "--today") if self.today else london_today()
+
+    def core(self) -> dict[str, Any]:
+        """Keyword arguments every process function takes."""
+        choice(self.format, "--format", FORMATS)
+        return {
+            "calendar": self.calendar(),
+            "counting": self.counting_mode(),
+            "exceptions": self.exceptions(),
+            "today": self.today_date(),
+        }
+
+
+def _opt(*names: str, help: str, metavar: str | None = None) -> Any:
+    return typer.Option(*names, help=help, metavar=metavar, show_default=False)
+
+
+COMMON_PARAMS = [
+    (
+        "format",
+        Annotated[
+            str,
+            _opt("--format", "-f", help="table, json or csv (default table).", metavar="FORMAT"),
+        ],
+        "table",
+    ),
+    (
+        "explain",
+        Annotated[
+            str | None,
+            _opt("--explain", help="Show the arithmetic for one step id.", metavar="STEP_ID"),
+        ],
+        None,
+    ),
+    (
+        "nation",
+        Annotated[
+            str,
+            _opt(
+                "--nation",
+                help="Bank holidays: england-and-wales (default), scotland, northern-ireland.",
+                metavar="NATION",
+            ),
+        ],
+        "england-and-wales",
+    ),
+    (
+        "terms",
+        Annotated[
+            str | None,
+            _opt("--terms", help="The setting's term dates (TOML or ICS).", metavar="FILE"),
+        ],
+        None,
+    ),
+    (
+        "rules",
+        Annotated[str | None, _opt("--rules", help="Local rules (TOML).", metavar="FILE")],
+        None,
+    ),
+    (
+        "bank_holidays",
+        Annotated[
+            str | None,
+            _opt(
+                "--bank-holidays",
+                help="Extra bank holidays from a GOV.UK bank-holidays.json file.",
+                metavar="FILE",
+            ),
+        ],
+        None,
+    ),
+    (
+        "exception",
+        Annotated[
+            list[str] | None,
+            _opt(
+                "--exception",
+                help="Record an exception: personal or absence, optionally :START..END.",
+                metavar="KIND",
+            ),
+        ],
+        None,
+    ),
+    (
+        "today",
+        Annotated[
+            str | None,
+            _opt("--today", help="Today's date (default: today in Europe/London).", metavar="DATE"),
+        ],
+        None,
+    ),
+    (
+        "svg",
+        Annotated[str | None, _opt("--svg", help="Save the calendar view as SVG.", metavar="FILE")],
+        None,
+    ),
+    (
+        "counting",
+        Annotated[
+            str,
+            _opt(
+                "--counting",
+                help="exclusive (default) or inclusive: "
+                "whether the trigger day of 'within N days/weeks' counts.",
+                metavar="MODE",
+            ),
+        ],
+        "exclusive",
+    ),
+]
+COMMON_NAMES = tuple(n for n, _, _ in COMMON_PARAMS)
+
+
+def timeline_command(name: str) -> Callable[[Callable[..., Timeline]], Callable[..., Timeline]]:
+    """Register a timeline command: fn(common, **own options) -> Timeline; render and exit here.
+
+    The common options are added to the command's signature once, here, instead of being
+    repeated in every command.
+    """
+
+    def register(fn: Callable[..., Timeline]) -> Callable[..., Timeline]:
+        sig = inspect.signature(fn)
+        own = [p for p in sig.parameters.values() if p.name != "common"]
+        extra = [
+            inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a)
+            for n, a, d in COMMON_PARAMS
+        ]
+
+        @functools.wraps(fn)
+        def command(**kwargs: Any) -> int:
+            common = Common(**{n: kwargs.pop(n) for n in COMMON_NAMES})
+            timeline = fn(common, **kwargs)
+            return render_timeline(timeline, common)
+
+        params = own + extra
+        command.__signature__ = sig.replace(  # type: ignore[attr-defined]
+            parameters=params, return_annotation=int
+        )
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        app.command(name)(command)
+        return fn
+
+    return register
+
+
+# ----------------------------------------------------------------------------- output
+def out(text: str) -> None:
+    """Write data to stdout."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def warn(text: str) -> None:
+    """One plain line on stderr (no Rich markup, no wrapping)."""
+    sys.stderr.write(f"sendtime: warning: {text}\n")
+
+
+def console() -> Any:
+    """A Rich console on stdout; no colour when NO_COLOR is set or stdout is not a terminal."""
+    from rich.console import Console
+
+    return Console(no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
+
+
+def render_timeline(t: Timeline, common: Common) -> int:
+    """Render a timeline in the chosen format; warnings to stderr. Returns the exit code."""
+    for w in t.warnings:
+        warn(w)
+    if common.explain:
+        return explain(t, common.explain, common.format)
+    if common.format == "json":
+        from sendtime.render.json import dumps, timeline_dict
+
+        out(dumps(timeline_dict(t)))
+    elif common.format == "csv":
+        from sendtime.render.csv import timeline_csv
+
+        sys.stdout.write(timeline_csv(t))
+    else:
+        from sendtime.render.table import timeline_table
+
+        timeline_table(t, console())
+    return 0
+
+
+def explain(t: Timeline, step_id: str, fmt: str) -> int:
+    """Print the arithmetic for one step."""
+    try:
+        step = t.step(step_id)
+    except KeyError:
+        msg = f"--explain {step_id!r}: no such step in this timeline; expected one of " + ", ".join(
+            t.ids
+        )
+        raise BadInput(msg) from None
+    if fmt == "json":
+        from sendtime.render.json import dumps
+
+        out(
+            dumps(
+                {
+                    "id": step.id,
+                    "date": step.date.isoformat() if step.date else None,
+                    "explain": list(step.explain),
+                }
+            )
+        )
+    else:
+        out(f"{step.id}: {step.title}")
+        when = f"{step.date.isoformat()} ({step.weekday})" if step.date else "none"
+        out(f"Date: {when}")
+        for line in step.explain:
+            out(f"  {line}")
+    return 0
+
+
+# ----------------------------------------------------------------------------- commands
+@timeline_command("assess")
+def assess_cmd(
+    common: Common,
+    request_date: Annotated[
+        str | None,
+        typer.Argument(
+            help="The day the LA received the request (YYYY-MM-DD).", show_default=False
+        ),
+    ] = None,
+    advice_requested: Annotated[
+        list[str] | None,
+        _opt(
+            "--advice-requested",
+            help="The day a body received the LA's request for advice (repeat for several).",
+            metavar="DATE",
+        ),
+    ] = None,
+    draft_served: Annotated[
+        str | None,
+        _opt("--draft-served", help="The day the draft plan was served.", metavar="DATE"),
+    ] = None,
+    consultation_sent: Annotated[
+        str | None,
+        _opt(
+            "--consultation-sent", help="The day a school or college was consulted.", metavar="DATE"
+        ),
+    ] = None,
+    posted: Annotated[
+        str | None,
+        _opt("--posted", help="The request was posted on DATE (deemed received).", metavar="DATE"),
+    ] = None,
+    post: Annotated[
+        str | None, _opt("--post", help="first or second class.", metavar="CLASS")
+    ] = None,
+    delivered: Annotated[
+        str | None,
+        _opt(
+            "--delivered",
+            help="The request was delivered by hand or email on DATE.",
+            metavar="DATE",
+        ),
+    ] = None,
+    by: Annotated[str | None, _opt("--by", help="hand or email.", metavar="MEANS")] = None,
+    at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
+) -> Timeline:
+    """The EHC needs assessment timeline (20 weeks) from the day the request was received."""
+    from sendtime.timeline import assess
+
+    return assess(
+        opt_date(request_date, "REQUEST_DATE"),
+        advice_requested=[parse_date(d, "--advice-requested") for d in advice_requested or []],
+        draft_served=opt_date(draft_served, "--draft-served"),
+        consultation_sent=opt_date(consultation_sent, "--consultation-sent"),
+        posted=opt_date(posted, "--posted"),
+        post=post,
+        delivered=opt_date(delivered, "--delivered"),
+        by=by,
+        at=at,
+        **common.core(),
+    )
+
+
+@timeline_command("draft")
+def draft_cmd(
+    common: Common,
+    served_date: Annotated[
+        str | None,
+        typer.Argument(help="The day the draft plan was served (YYYY-MM-DD).", show_default=False),
+    ] = None,
+    consultation_sent: Annotated[
+        str | None,
+        _opt(
+            "--consultation-sent", help="The day a school or college was consulted.", metavar="DATE"
+        ),
+    ] = None,
+    posted: Annotated[
+        str | None, _opt("--posted", help="The draft was posted on DATE.", metavar="DATE")
+    ] = None,
+    post: Annotated[
+        str | None, _opt("--post", help="first or second class.", metavar="CLASS")
+    ] = None,
+    delivered: Annotated[
+        str | None,
+        _opt(
+            "--delivered", help="The draft was delivered by hand or email on DATE.", metavar="DATE"
+        ),
+    ] = None,
+    by: Annotated[str | None, _opt("--by", help="hand or email.", metavar="MEANS")] = None,
+    at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
+) -> Timeline:
+    """The response window on a draft EHC plan, with deemed service when it was posted."""
+    from sendtime.timeline import draft
+
+    return draft(
+        opt_date(served_date, "SERVED_DATE"),
+        consultation_sent=opt_date(consultation_sent, "--consultation-sent"),
+        posted=opt_date(posted, "--posted"),
+        post=post,
+        delivered=opt_date(delivered, "--delivered"),
+        by=by,
+        at=at,
+        **common.core(),
+    )
+
+
+@app.command("holidays")
+def holidays_cmd(
+    year: Annotated[str, typer.Argument(help="The year, e.g. 2026.", show_default=False)],
+    nation: Annotated[
+        str,
+        _opt(
+            "--nation",
+            help="england-and-wales (default), scotland, northern-ireland.",
+            metavar="NATION",
+        ),
+    ] = "england-and-wales",
+    bank_holidays: Annotated[
+        str | None,
+        _opt(
+            "--bank-holidays",
+            help="Extra bank holidays from a GOV.UK bank-holidays.json file.",
+            metavar="FILE",
+        ),
+    ] = None,
+    format: Annotated[
+        str, _opt("--format", "-f", help="table, json or csv.", metavar="FORMAT")
+    ] = "table",
+) -> int:
+    """Bank holidays on weekdays for one year and nation, with the data source."""
+    if not re.fullmatch(r"\d{4}", year.strip()):
+        msg = f"YEAR {year!r}: expected a year such as 2026"
+        raise BadInput(msg)
+    common = Common(format, None, nation, None, None, bank_holidays, None, None, None, "exclusive")
+    choice(format, "--format", FORMATS)
+    cal = common.calendar()
+    days = cal.holidays_in(int(year))
+    if format == "json":
+        from sendtime.render.json import dumps, holidays_dict
+
+        out(dumps(holidays_dict(cal.nation.value, cal.source, days)))
+    elif format == "csv":
+        from sendtime.render.csv import write_rows
+
+        write_rows(
+            sys.stdout,
+            ("date", "weekday", "name"),
+            ([d.isoformat(), d.strftime("%A"), n] for d, n in days),
+        )
+    else:
+        from rich.table import Table
+
+        table = Table(
+            title=f"Bank holidays {year}, {cal.nation.value} ({cal.source})", title_justify="left"
+        )
+        for col in ("Date", "Day", "Holiday"):
+            table.add_column(col)
+        for d, n in days:
+            table.add_row(d.isoformat(), d.strftime("%a"), n)
+        console().print(table)
+    return 0
+
+
+@app.command("rules")
+def rules_cmd(
+    format: Annotated[
+        str, _opt("--format", "-f", help="table, json or csv.", metavar="FORMAT")
+    ] = "table",
+) -> int:
+    """The rule table: id, title, citation, period, kind and confidence of every step."""
+    from sendtime.rules import rule_table
+
+    choice(format, "--format", FORMATS)
+    rules = rule_table()
+    if format == "json":
+        from sendtime.render.json import dumps, rules_dict
+
+        out(dumps(rules_dict(rules)))
+    elif format == "csv":
+        from sendtime.render.csv import write_rows
+
+        write_rows(
+            sys.stdout,
+            ("id", "title", "citation", "period", "kind", "status", "confidence"),
+            (
+                [
+                    r.id,
+                    r.title,
+                    r.citation,
+                    r.period,
+                    r.kind.value,
+                    r.status.value,
+                    r.confidence.value,
+                ]
+                for r in rules
+            ),
+        )
+    else:
+        from sendtime.render.table import rules_table
+
+        rules_table(rules, console())
+    return 0
+
+
+@app.command("schema")
+def schema_cmd() -> int:
+    """The JSON Schema of the timeline document (generated with pydantic)."""
+    from sendtime.render.json import dumps
+    from sendtime.schema import timeline_schema
+
+    out(dumps(timeline_schema()))
+    return 0
+
+
+def _version(value: bool) -> None:
+    if value:
+        out(f"sendtime {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Statutory SEND deadlines for England, each with the regulation that sets it."""
+
+
+# ----------------------------------------------------------------------------- entry point
+def _fail(message: str, code: int) -> int:
+    line = " ".join(message.split())  # one line, whatever the message held
+    sys.stderr.write(f"sendtime: error: {line}\n")
+    return code
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code, turning every error into one line on stderr."""
+    try:
+        rv = app(args=argv, standalone_mode=False, prog_name="sendtime")
+    except SendtimeError as exc:
+        return _fail(str(exc), exc.exit_code)
+    except typer.Exit as exc:
+        return int(exc.exit_code or 0)
+    except typer.Abort:
+        return _fail("aborted", 1)
+    except typer.TyperException as exc:
+        fmt = getattr(exc, "format_message", None)
+        message = fmt() if callable(fmt) else str(exc)
+        return _fail(message, int(getattr(exc, "exit_code", 2) or 2))
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if os.environ.get("SENDTIME_DEBUG"):
+            raise
+        return _fail(
+            f"internal error ({type(exc).__name__}); rerun with SENDTIME_DEBUG=1 and report it", 1
+        )
+    return rv if isinstance(rv, int) else 0
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(run())

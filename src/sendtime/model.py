@@ -1,0 +1,268 @@
+"""The vocabulary of sendtime: enums and frozen records, with no logic beyond trivial properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class Unit(StrEnum):
+    """The unit an offset is counted in."""
+
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    WORKING_DAYS = "working days"
+    SCHOOL_DAYS = "school days"
+    FIXED = "fixed date"
+    NONE = "none"  # "immediately": no date
+
+
+class Method(StrEnum):
+    """How the law words a period; this fixes how it is counted (england.md section 1)."""
+
+    WITHIN = "within"  # "within N days/weeks of X": X + N; inclusive counting: X + N - 1
+    AFTER = "after"  # "N months after X", "minus 4 weeks": plain offset, never --counting
+    BEGINNING_WITH = "beginning with"  # "N days beginning with X": X is day 1, ends X + N - 1
+    PERIOD_STARTING = "period starting with"  # "period of N months starting with X"
+    CLEAR_BEFORE = "clear interval before"  # "at least N days' notice of M": M - N - 1
+    BEFORE_FIXED = "before fixed date"  # "before 15 February": the day before, that year
+    WORKING_BEGINNING_WITH = "working days beginning with"  # X counts if it is a working day
+    WORKING_WITHIN = "working days within"  # X not counted: the Nth working day after X
+    LATER_OF = "later of"  # the later of other (component) rules
+    DEEMED_SERVICE = "deemed service"  # Interpretation Act 1978 s.7; CPR 6.26 for hand/email
+    NO_DATE = "no date"  # "immediately": listed without a date
+
+
+class Roll(StrEnum):
+    """What happens when a computed date is not a working day."""
+
+    NONE = "none"  # Regulations: no statutory roll-forward
+    BACK_TO_WORKING_DAY = "back to the last working day"  # planning dates (school day with terms)
+    TRIBUNAL = "tribunal"  # HESC r.12(2), r.12(3)(a)
+
+
+class Counting(StrEnum):
+    """Whether the trigger day of a "within N days/weeks of X" period is counted."""
+
+    EXCLUSIVE = "exclusive"
+    INCLUSIVE = "inclusive"
+
+
+class Kind(StrEnum):
+    """The kind of limit a step is."""
+
+    DEADLINE = "deadline"
+    MINIMUM = "minimum"
+    FIXED = "fixed"
+    PLANNING = "planning"
+    GUIDANCE = "guidance"
+    PRACTICE = "practice"
+
+
+class Status(StrEnum):
+    """Whether a step is the law, guidance, or practice."""
+
+    STATUTORY = "statutory"
+    GUIDANCE = "guidance"
+    PRACTICE = "practice"
+
+
+class Confidence(StrEnum):
+    """How sure the source of a rule is (england.md: V, S, G, P; local rules)."""
+
+    VERIFIED = "verified"
+    SECONDARY = "secondary"
+    GUIDANCE = "guidance"
+    PRACTICE = "practice"
+    LOCAL = "local"
+
+
+class Nation(StrEnum):
+    """UK bank-holiday divisions, named as GOV.UK names them."""
+
+    ENGLAND_AND_WALES = "england-and-wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern-ireland"
+
+
+class When(StrEnum):
+    """Where a step's date lies relative to today."""
+
+    PAST = "past"
+    DUE = "due"
+    UPCOMING = "upcoming"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One legal or published source, e.g. Citation("SEND Regulations 2014", "regs 4(1), 5(1)")."""
+
+    source: str
+    ref: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.source}, {self.ref}" if self.ref else self.source
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One row of the rule table: a step and how its date is computed from an anchor.
+
+    ``anchor`` names an input of the process (e.g. ``request_received``) or the id of an
+    earlier step. When the anchor is an input the user did not give, ``fallback`` (inputs or
+    step ids, tried in turn) supplies a projected anchor; with none the step is listed undated.
+    """
+
+    id: str
+    process: str
+    title: str
+    cites: tuple[Citation, ...]
+    wording: str  # the words of the law that fix the counting, shown in explain
+    anchor: str
+    amount: int = 0
+    unit: Unit = Unit.DAYS
+    method: Method = Method.WITHIN
+    kind: Kind = Kind.DEADLINE
+    confidence: Confidence = Confidence.VERIFIED
+    roll: Roll = Roll.NONE
+    fallback: tuple[str, ...] = ()  # inputs or step ids tried in turn when anchor is absent
+    fixed: tuple[int, int] | None = None  # (month, day) for Method.BEFORE_FIXED
+    parts: tuple[str, ...] = ()  # component rule ids for Method.LATER_OF
+    asap: bool = False  # "as soon as practicable, and in any event within"
+    repeat: bool = False  # one step per given anchor date: id, id-2, id-3, ...
+    hidden: bool = False  # a component of another rule, not a step of its own
+    optional: bool = False  # left out (not listed undated) when no anchor is given
+    notes: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> Status:
+        """Statutory, guidance or practice, from the rule's confidence."""
+        if self.confidence is Confidence.GUIDANCE:
+            return Status.GUIDANCE
+        if self.confidence in (Confidence.PRACTICE, Confidence.LOCAL):
+            return Status.PRACTICE
+        return Status.STATUTORY
+
+    @property
+    def citation(self) -> str:
+        """All citations joined for display."""
+        return "; ".join(str(c) for c in self.cites)
+
+    @property
+    def period(self) -> str:
+        """The period in words, e.g. "within 6 weeks"."""
+        return self.wording
+
+
+class ExceptionKind(StrEnum):
+    """The reasons a recorded exception can give (england.md section 2)."""
+
+    PERSONAL = "personal"
+    ABSENCE = "absence"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedException:
+    """An exception the user records with --exception KIND[:START..END]."""
+
+    kind: ExceptionKind
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Disapplied:
+    """A recorded exception that disapplies a step's time limit (the date never moves)."""
+
+    limb: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One computed step of a timeline."""
+
+    id: str
+    title: str
+    date: dt.date | None
+    kind: Kind
+    status: Status
+    confidence: Confidence
+    citation: str
+    basis: str
+    projected: bool = False
+    disapplied: Disapplied | None = None
+    notes: tuple[str, ...] = ()
+    explain: tuple[str, ...] = ()
+    days_left: int | None = None
+    when: When | None = None
+    source: str | None = None  # local rules: where the milestone comes from
+
+    @property
+    def weekday(self) -> str | None:
+        """The weekday's English name, or None without a date."""
+        return WEEKDAYS[self.date.weekday()] if self.date else None
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarInfo:
+    """What calendar a timeline was computed with, for provenance in every output."""
+
+    bank_holidays: str
+    source: str
+    terms: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Closure:
+    """A continuous closure of a setting: first closed day and the day it reopens."""
+
+    first_closed_day: dt.date
+    reopens: dt.date
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClosureCheck:
+    """The reg 10(4)(a)/(b) closure-window test for one advice request date."""
+
+    advice_requested: dt.date
+    engaged: bool | None
+    limb: str
+    window: tuple[dt.date, dt.date] | None = None
+    closure: Closure | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The result of a timeline command: inputs, convention, calendar, steps and warnings."""
+
+    process: str
+    inputs: tuple[tuple[str, str | tuple[str, ...]], ...]
+    counting: Counting
+    calendar: CalendarInfo
+    steps: tuple[Step, ...]
+    closure_checks: tuple[ClosureCheck, ...] = ()
+    warnings: tuple[str, ...] = ()
+    extra: tuple[tuple[str, object], ...] = field(default=())
+
+    def step(self, step_id: str) -> Step:
+        """Return the step with this id.
+
+        Raises:
+            KeyError: if the timeline has no such step.
+        """
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        raise KeyError(step_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The step ids in order."""
+        return tuple(s.id for s in self.steps)

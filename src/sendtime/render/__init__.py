@@ -1,0 +1,1 @@
+"""Renderers: turn core records into table, JSON, CSV (and later ICS, calendar) text."""

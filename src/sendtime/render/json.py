@@ -1,0 +1,119 @@
+"""JSON documents written with the stdlib from the core's dataclasses (interface.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sendtime.model import ClosureCheck, Rule, Step, Timeline
+from sendtime.timeline import DISCLAIMER
+
+TIMELINE_SCHEMA = "sendtime.timeline/1"
+
+
+def _d(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def step_dict(s: Step) -> dict[str, Any]:
+    """One step as the documented JSON object."""
+    out: dict[str, Any] = {
+        "id": s.id,
+        "title": s.title,
+        "date": _d(s.date),
+        "weekday": s.weekday,
+        "kind": s.kind.value,
+        "status": s.status.value,
+        "confidence": s.confidence.value,
+        "citation": s.citation,
+        "basis": s.basis,
+        "projected": s.projected,
+        "disapplied": (
+            {"limb": s.disapplied.limb, "reason": s.disapplied.reason} if s.disapplied else None
+        ),
+        "notes": list(s.notes),
+        "days_left": s.days_left,
+        "when": s.when.value if s.when else None,
+    }
+    if s.source is not None:
+        out["source"] = s.source
+    return out
+
+
+def closure_check_dict(c: ClosureCheck) -> dict[str, Any]:
+    """One reg 10(4)(a)/(b) closure check."""
+    return {
+        "advice_requested": c.advice_requested.isoformat(),
+        "engaged": c.engaged,
+        "limb": c.limb,
+        "window": [c.window[0].isoformat(), c.window[1].isoformat()] if c.window else None,
+        "closure": (
+            {
+                "first_closed_day": c.closure.first_closed_day.isoformat(),
+                "reopens": c.closure.reopens.isoformat(),
+            }
+            if c.closure
+            else None
+        ),
+        "note": c.note or None,
+    }
+
+
+def timeline_dict(t: Timeline) -> dict[str, Any]:
+    """A timeline as the documented JSON object (schema sendtime.timeline/1)."""
+    doc: dict[str, Any] = {
+        "schema": TIMELINE_SCHEMA,
+        "process": t.process,
+        "inputs": {k: list(v) if isinstance(v, tuple) else v for k, v in t.inputs},
+        "counting": t.counting.value,
+        "calendar": {
+            "bank_holidays": t.calendar.bank_holidays,
+            "source": t.calendar.source,
+            "terms": t.calendar.terms,
+        },
+        "steps": [step_dict(s) for s in t.steps],
+        "closure_checks": [closure_check_dict(c) for c in t.closure_checks],
+        "warnings": list(t.warnings),
+        "disclaimer": DISCLAIMER,
+    }
+    for key, value in t.extra:
+        doc[key] = value
+    return doc
+
+
+def dumps(doc: object) -> str:
+    """Stable, readable JSON text (keys in insertion order, UTF-8 kept)."""
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+def rules_dict(rules: Iterable[Rule]) -> dict[str, Any]:
+    """The rule table document (schema sendtime.rules/1)."""
+    return {
+        "schema": "sendtime.rules/1",
+        "rules": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "citation": r.citation,
+                "period": r.period,
+                "kind": r.kind.value,
+                "status": r.status.value,
+                "confidence": r.confidence.value,
+            }
+            for r in rules
+        ],
+    }
+
+
+def holidays_dict(nation: str, source: str, days: Iterable[tuple[dt.date, str]]) -> dict[str, Any]:
+    """The bank-holiday document (schema sendtime.holidays/1)."""
+    return {
+        "schema": "sendtime.holidays/1",
+        "nation": nation,
+        "source": source,
+        "holidays": [
+            {"date": d.isoformat(), "weekday": d.strftime("%A"), "name": n} for d, n in days
+        ],
+    }

@@ -1,0 +1,731 @@
+"""The engine: rules + anchors + calendar -> steps, and the process functions built on it.
+
+Pure: no printing, no files, no clock. Every date comes from a Rule row of rules.py through one
+function per Method and one per Roll.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from sendtime import periods
+from sendtime.calendars import Calendar
+from sendtime.errors import BadInput, NeedsMoreData
+from sendtime.model import (
+    WEEKDAYS,
+    Counting,
+    Disapplied,
+    ExceptionKind,
+    Kind,
+    Method,
+    RecordedException,
+    Roll,
+    Rule,
+    Status,
+    Step,
+    Timeline,
+    Unit,
+    When,
+)
+from sendtime.rules import (
+    ASAP_NOTE,
+    EXCEPTIONS,
+    INPUT_LABELS,
+    PROCESSES,
+    RELAXATIONS,
+    RULES_BY_ID,
+    ExceptionRule,
+)
+
+REGIME_START = dt.date(2014, 9, 1)
+DUE_WINDOW_DAYS = 14
+NO_ROLL_NOTE = "falls on a non-working day ({weekday}); no statutory roll-forward"
+WORKING_DAY_WORDS = (
+    "Working day: any day except Saturday, Sunday, Christmas Day, Good Friday and a bank "
+    "holiday ({nation}; {source}). The Regulations do not define it (reg 2(1)); this is the "
+    "standard statutory meaning, as the Tribunal rules use."
+)
+DISCLAIMER = (
+    "Not legal advice: dates computed from the SEND Regulations 2014 and related law; "
+    "check against the law and your own records."
+)
+
+_default_calendar: Calendar | None = None
+
+
+def default_calendar() -> Calendar:
+    """A shared England-and-Wales calendar, built on first use."""
+    global _default_calendar
+    if _default_calendar is None:
+        _default_calendar = Calendar()
+    return _default_calendar
+
+
+def iso(d: dt.date) -> str:
+    """A date as ISO text with its weekday, for basis and explain."""
+    return f"{d.isoformat()} ({WEEKDAYS[d.weekday()]})"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The date a rule counts from and how it was found."""
+
+    date: dt.date
+    name: str  # input name or step id
+    label: str  # "2024-03-01 (request received)"
+    projected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a method function may need besides the rule and its anchor."""
+
+    calendar: Calendar
+    counting: Counting
+    options: Mapping[str, str]
+    dates: Mapping[str, dt.date | None]  # step id -> computed date (hidden parts included)
+
+
+@dataclass(frozen=True, slots=True)
+class Computed:
+    """A method's answer: the date (or None), the basis in a phrase, and the arithmetic."""
+
+    date: dt.date | None
+    basis: str
+    explain: tuple[str, ...] = ()
+
+
+MethodFn = Callable[[Rule, Anchor, Context], Computed]
+
+
+def _amount_in_days(rule: Rule) -> int:
+    return rule.amount * 7 if rule.unit is Unit.WEEKS else rule.amount
+
+
+def _plural(n: int, unit: Unit) -> str:
+    word = unit.value
+    return f"{n} {word[:-1] if n == 1 and word.endswith('s') else word}"
+
+
+def _offset(rule: Rule, a: Anchor, ctx: Context, *, n: int) -> tuple[dt.date, str]:
+    """Offset the anchor by n of the rule's unit (negative: before)."""
+    unit, cal = rule.unit, ctx.calendar
+    if unit is Unit.MONTHS:
+        return periods.add_months(a.date, n), f"the corresponding date {n} months on"
+    if unit is Unit.WORKING_DAYS:
+        return cal.add_working_days(a.date, n), "counting working days, the anchor not counted"
+    if unit is Unit.SCHOOL_DAYS:
+        return cal.add_school_days(a.date, n), "counting school days, the anchor not counted"
+    days = n * 7 if unit is Unit.WEEKS else n
+    return periods.add_days(
+        a.date, days
+    ), f"{a.date.isoformat()} {'+' if days >= 0 else '-'} {abs(days)} days"
+
+
+def _within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    days = _amount_in_days(rule)
+    span = _plural(rule.amount, rule.unit)
+    if ctx.counting is Counting.INCLUSIVE:
+        d = periods.add_days(a.date, days - 1)
+        return Computed(
+            d,
+            f"{span} after {a.label}, counting that day as day 1",
+            (
+                f"Counting: inclusive (at the user's choice): {a.date.isoformat()} is day 1, "
+                f"so the last day is {a.date.isoformat()} + {days - 1} days.",
+                f"{iso(a.date)} + {days - 1} days = {iso(d)}.",
+            ),
+        )
+    d = periods.add_days(a.date, days)
+    return Computed(
+        d,
+        f"{span} after {a.label}",
+        (
+            f"Counting: exclusive (the default): the day of {a.label} is not counted; "
+            f"{span} = {days} days.",
+            f"{iso(a.date)} + {days} days = {iso(d)}.",
+        ),
+    )
+
+
+def _after(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    d, how = _offset(rule, a, ctx, n=rule.amount)
+    span = _plural(abs(rule.amount), rule.unit)
+    side = "after" if rule.amount >= 0 else "before"
+    return Computed(d, f"{span} {side} {a.label}", (f"{how}: {iso(d)}.",))
+
+
+def _beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    days = _amount_in_days(rule)
+    d = periods.beginning_with(a.date, days)
+    return Computed(
+        d,
+        f"{_plural(rule.amount, rule.unit)} beginning with {a.label}",
+        (
+            f"'Beginning with': {a.date.isoformat()} is day 1, so day {days} is "
+            f"{a.date.isoformat()} + {days - 1} days = {iso(d)}.",
+        ),
+    )
+
+
+def _period_starting(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    d = periods.period_of_months_end(a.date, rule.amount)
+    if periods.has_corresponding_date(a.date, rule.amount):
+        how = (
+            f"The period ends the day before the corresponding date {rule.amount} months on "
+            f"({periods.add_months(a.date, rule.amount).isoformat()}): {iso(d)}."
+        )
+    else:
+        how = (
+            f"{rule.amount} months on has no day {a.date.day}, so the period ends on the last "
+            f"day of that month: {iso(d)}."
+        )
+    return Computed(d, f"period of {rule.amount} months starting with {a.label}", (how,))
+
+
+def _clear_before(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    days = _amount_in_days(rule)
+    d = periods.clear_before(a.date, days)
+    lenient = periods.add_days(a.date, -days)
+    return Computed(
+        d,
+        f"{_plural(rule.amount, rule.unit)} clear before {a.label}",
+        (
+            f"'At least {_plural(rule.amount, rule.unit)}': neither the day it is given nor "
+            f"{a.date.isoformat()} counts, so the latest day is {a.date.isoformat()} - "
+            f"{days + 1} days = {iso(d)}.",
+            f"A lenient reading ({a.date.isoformat()} - {days} days) gives {iso(lenient)}.",
+        ),
+    )
+
+
+def _before_fixed(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    assert rule.fixed is not None  # noqa: S101 - the rule table test checks this
+    month, day = rule.fixed
+    fixed = dt.date(a.date.year, month, day)
+    d = periods.day_before_fixed(a.date.year, month, day)
+    return Computed(
+        d,
+        f"before {fixed.day} {fixed:%B} {fixed.year}",
+        (f"'Before {fixed.day} {fixed:%B}' means by the day before: {iso(d)}.",),
+    )
+
+
+def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    d = ctx.calendar.working_days_beginning_with(a.date, rule.amount)
+    first = "is" if ctx.calendar.is_working_day(a.date) else "is not"
+    return Computed(
+        d,
+        f"{rule.amount} working days beginning with {a.label}",
+        (
+            f"'Beginning with': {a.date.isoformat()} {first} a working day, so it "
+            f"{'counts as day 1' if first == 'is' else 'does not count'}; working day "
+            f"{rule.amount} is {iso(d)}.",
+        ),
+    )
+
+
+def _working_within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    d = ctx.calendar.add_working_days(a.date, rule.amount)
+    return Computed(
+        d,
+        f"{rule.amount} working days after {a.label}",
+        (f"{a.date.isoformat()} is not counted; working day {rule.amount} after it is {iso(d)}.",),
+    )
+
+
+def _later_of(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    dated = [(ctx.dates[p], p) for p in rule.parts if ctx.dates.get(p) is not None]
+    if not dated:
+        return Computed(None, "no date: none of its triggers was given")
+    d, _part = max((x for x in dated if x[0] is not None), key=lambda x: x[0] or dt.date.min)
+    assert d is not None  # noqa: S101 - filtered above
+    listed = ", ".join(f"{p} = {x.isoformat() if x else '-'}" for x, p in dated)
+    return Computed(d, f"the later of {listed}", (f"The later of {listed}: {iso(d)}.",))
+
+
+POST_DAYS = {"first": 2, "second": 4}
+CUT_OFF = dt.time(16, 30)
+
+
+def _deemed_service(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    cal = ctx.calendar
+    if a.name == "posted":
+        cls = ctx.options.get("post", "first")
+        n = POST_DAYS[cls]
+        d = cal.add_working_days(a.date, n)
+        return Computed(
+            d,
+            f"posted {cls} class on {a.date.isoformat()}: deemed served on the working day "
+            f"{n} after posting",
+            (
+                f"{cls.capitalize()} class post is deemed delivered on the {n}"
+                f"{'nd' if n == 2 else 'th'} working day after posting: {iso(d)}.",
+            ),
+        )
+    by = ctx.options.get("by", "hand")
+    at = ctx.options.get("at")
+    when = dt.time.fromisoformat(at) if at else None
+    same_day = cal.is_working_day(a.date) and (when is None or when < CUT_OFF)
+    d = a.date if same_day else cal.next_working_day(a.date)
+    why = (
+        "a working day before 16:30"
+        if same_day
+        else "not a working day before 16:30, so the next working day"
+    )
+    lines = [f"Delivered by {by} on {iso(a.date)}{' at ' + at if at else ''}: {why}: {iso(d)}."]
+    if when is None:
+        lines.append("No time given (--at): assumed before 16:30.")
+    return Computed(d, f"delivered by {by} on {a.date.isoformat()} ({why})", tuple(lines))
+
+
+def _no_date(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    return Computed(None, f"{rule.wording} from {a.label}")
+
+
+METHODS: dict[Method, MethodFn] = {
+    Method.WITHIN: _within,
+    Method.AFTER: _after,
+    Method.BEGINNING_WITH: _beginning_with,
+    Method.PERIOD_STARTING: _period_starting,
+    Method.CLEAR_BEFORE: _clear_before,
+    Method.BEFORE_FIXED: _before_fixed,
+    Method.WORKING_BEGINNING_WITH: _working_beginning_with,
+    Method.WORKING_WITHIN: _working_within,
+    Method.LATER_OF: _later_of,
+    Method.DEEMED_SERVICE: _deemed_service,
+    Method.NO_DATE: _no_date,
+}
+
+RollFn = Callable[[dt.date, Context], tuple[dt.date, tuple[str, ...], tuple[str, ...]]]
+
+
+def _roll_none(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
+    return d, (), ()
+
+
+def _roll_back(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
+    cal = ctx.calendar
+    if cal.terms is not None:
+        try:
+            back = cal.school_day_on_or_before(d)
+        except NeedsMoreData as exc:
+            warn = f"{exc}; used working days instead"
+        else:
+            if back == d:
+                return d, (f"{iso(d)} is a school day of {cal.terms.label}.",), ()
+            return (
+                back,
+                (f"{iso(d)} is not a school day; the last school day before it is {iso(back)}.",),
+                (),
+            )
+    else:
+        warn = "no term dates given: moved back to a working day, not a school day (give --terms)"
+    back = cal.working_day_on_or_before(d)
+    if back == d:
+        return d, (f"{iso(d)} is a working day.",), (warn,)
+    return (
+        back,
+        (f"{iso(d)} is not a working day; the last working day before it is {iso(back)}.",),
+        (warn,),
+    )
+
+
+ROLLS: dict[Roll, RollFn] = {
+    Roll.NONE: _roll_none,
+    Roll.BACK_TO_WORKING_DAY: _roll_back,
+}
+
+
+def _label(name: str, d: dt.date) -> str:
+    what = INPUT_LABELS.get(name) or (name if "." in name else name.replace("_", " "))
+    return f"{d.isoformat()} ({what})"
+
+
+def _option(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def _anchors(
+    rule: Rule,
+    given: Mapping[str, Sequence[dt.date]],
+    dates: Mapping[str, dt.date | None],
+    projected: Mapping[str, bool],
+) -> list[Anchor]:
+    for i, name in enumerate((rule.anchor, *rule.fallback)):
+        if given.get(name):
+            seq = given[name] if rule.repeat else given[name][:1]
+            # Service alternatives (posted/delivered) are given, not assumed.
+            proj = i > 0 and rule.method is not Method.DEEMED_SERVICE
+            return [Anchor(d, name, _label(name, d), proj) for d in seq]
+        if name in dates and dates[name] is not None:
+            d = dates[name]
+            assert d is not None  # noqa: S101 - checked above
+            proj = i > 0 or projected.get(name, False)
+            return [Anchor(d, name, _label(name, d), proj)]
+    return []
+
+
+def _exception_rule(step_id: str) -> ExceptionRule | None:
+    base = step_id.rsplit("-", 1)[0] if step_id[-1].isdigit() else step_id
+    for e in EXCEPTIONS:
+        if base in e.steps:
+            return e
+    return None
+
+
+def _apply_exceptions(
+    step: Step, rule: Rule, anchor: Anchor, exceptions: Sequence[RecordedException]
+) -> Step:
+    e = _exception_rule(step.id)
+    if e is None or step.date is None or not exceptions:
+        return step
+    period = (anchor.date, step.date)
+    remains = (
+        "time limit disapplied; the duty to act as soon as practicable remains"
+        if rule.asap
+        else "time limit disapplied; the underlying duty remains"
+    )
+    notes = list(step.notes)
+    for x in exceptions:
+        rng = (x.start or period[0], x.end or period[1])
+        overlap = periods.overlap_days(rng, period)
+        where = f"{rng[0].isoformat()}..{rng[1].isoformat()}" if x.start else "the whole period"
+        if x.kind is ExceptionKind.PERSONAL and overlap > 0:
+            reason = f"exceptional personal circumstances ({where}) in the period tested"
+            return replace(step, disapplied=Disapplied(e.personal, reason), notes=(*notes, remains))
+        if x.kind is ExceptionKind.ABSENCE and overlap >= e.threshold_days:
+            reason = (
+                f"absence from the LA's area for {overlap} days of the period tested "
+                f"({period[0].isoformat()} to {period[1].isoformat()}; {e.regulation} needs "
+                f"{e.threshold_days})"
+            )
+            if not x.start:
+                reason += "; no dates given, so assumed to cover the whole period"
+            return replace(step, disapplied=Disapplied(e.absence, reason), notes=(*notes, remains))
+        notes.append(
+            f"recorded {x.kind.value} exception does not disapply this limit: it overlaps the "
+            f"period tested ({period[0].isoformat()} to {period[1].isoformat()}) by {overlap} "
+            f"days"
+            + (
+                f"; {e.regulation} needs {e.threshold_days}"
+                if x.kind is ExceptionKind.ABSENCE
+                else ""
+            )
+        )
+    return replace(step, notes=tuple(notes))
+
+
+def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Calendar) -> list[str]:
+    notes = list(rule.notes)
+    if rule.asap:
+        notes.append(ASAP_NOTE)
+    if d is None:
+        return notes
+    statutory = rule.status is Status.STATUTORY and rule.kind is not Kind.PLANNING
+    if statutory and rule.roll is Roll.NONE and not cal.is_working_day(d):
+        notes.append(NO_ROLL_NOTE.format(weekday=WEEKDAYS[d.weekday()]))
+    if anchor is not None:
+        lo, hi = min(anchor.date, d), max(anchor.date, d)
+        notes.extend(
+            r.note
+            for r in RELAXATIONS
+            if any(c.source == r.source for c in rule.cites) and lo <= r.end and hi >= r.start
+        )
+    return notes
+
+
+def _when(d: dt.date | None, today: dt.date | None) -> tuple[int | None, When | None]:
+    if d is None or today is None:
+        return None, None
+    left = (d - today).days
+    if left < 0:
+        return left, When.PAST
+    return left, When.DUE if left <= DUE_WINDOW_DAYS else When.UPCOMING
+
+
+def compute(
+    process: str,
+    given: Mapping[str, Sequence[dt.date]],
+    *,
+    calendar: Calendar | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    options: Mapping[str, str] | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+    step_ids: Iterable[str] | None = None,
+    warnings: Sequence[str] = (),
+) -> Timeline:
+    """Compute a process's timeline from its given input dates.
+
+    Args:
+        process: the command name, e.g. "assess".
+        given: input name -> dates given (most inputs take one date).
+        calendar: working and school days (default: England and Wales, no terms).
+        counting: how "within N days/weeks of X" periods count.
+        options: non-date inputs some methods read (post class, delivery means and time).
+        exceptions: recorded exceptions that may disapply limits.
+        today: for days_left and when; never read from the clock here.
+        step_ids: the rules to run (default: the process's own list).
+        warnings: warnings the caller adds.
+
+    Returns:
+        The timeline, with every step's date, basis, citation and arithmetic.
+    """
+    cal = calendar or default_calendar()
+    opts = dict(options or {})
+    for name, ds in given.items():
+        for d in ds:
+            if d < REGIME_START and name not in ("dob",):
+                msg = (
+                    f"{_option(name)} {d.isoformat()} is before 2014-09-01, when the SEND "
+                    "Regulations 2014 came into force; sendtime does not compute the earlier regime"
+                )
+                raise BadInput(msg)
+    ids = tuple(step_ids) if step_ids is not None else PROCESSES[process]
+    dates: dict[str, dt.date | None] = {}
+    projected: dict[str, bool] = {}
+    steps: list[Step] = []
+    warns: list[str] = list(warnings)
+    ctx = Context(cal, counting, opts, dates)
+    for rid in ids:
+        rule = RULES_BY_ID[rid]
+        if rule.method is Method.LATER_OF:
+            proj = any(projected.get(p, False) for p in rule.parts)
+            anchors = [Anchor(dt.date.min, "", "", projected=proj)]
+        else:
+            anchors = _anchors(rule, given, dates, projected)
+        if not anchors:
+            if rule.optional:
+                continue
+            dates[rule.id] = None
+            needed = " or ".join(_option(n) for n in (rule.anchor, *rule.fallback) if "." not in n)
+            if not rule.hidden:
+                steps.append(_undated(rule, f"no date: give {needed or 'its trigger'}", cal))
+            continue
+        for k, a in enumerate(anchors):
+            sid = rule.id if k == 0 else f"{rule.id}-{k + 1}"
+            step = _one(rule, sid, a, ctx, exceptions, today, warns)
+            dates[sid] = step.date
+            projected[sid] = step.projected
+            if not rule.hidden:
+                steps.append(step)
+    if exceptions and not any(_exception_rule(s.id) for s in steps):
+        statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
+        warns.append(f"no statutory exception applies to {statutory or process}; ignored")
+    if cal.nation.value != "england-and-wales":
+        warns.append(
+            f"bank holidays of {cal.nation.value} used at your request; the SEND Regulations "
+            "apply in England, where England-and-Wales bank holidays count"
+        )
+    inputs = tuple(
+        (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
+        for name, ds in given.items()
+        if ds
+    ) + tuple(opts.items())
+    return Timeline(
+        process=process,
+        inputs=inputs,
+        counting=counting,
+        calendar=cal.info,
+        steps=tuple(steps),
+        warnings=tuple(dict.fromkeys(warns)),
+    )
+
+
+def _undated(rule: Rule, basis: str, cal: Calendar) -> Step:
+    return Step(
+        id=rule.id,
+        title=rule.title,
+        date=None,
+        kind=rule.kind,
+        status=rule.status,
+        confidence=rule.confidence,
+        citation=rule.citation,
+        basis=basis,
+        notes=tuple(_status_notes(rule, None, None, cal)),
+        explain=(f"Rule: {rule.citation}: {rule.wording}.", basis[0].upper() + basis[1:] + "."),
+    )
+
+
+def _one(
+    rule: Rule,
+    sid: str,
+    a: Anchor,
+    ctx: Context,
+    exceptions: Sequence[RecordedException],
+    today: dt.date | None,
+    warns: list[str],
+) -> Step:
+    computed = METHODS[rule.method](rule, a, ctx)
+    d = computed.date
+    roll_lines: tuple[str, ...] = ()
+    basis = computed.basis
+    if d is not None:
+        rolled, roll_lines, roll_warns = ROLLS[rule.roll](d, ctx)
+        warns.extend(roll_warns)
+        if rolled != d:
+            basis += f" ({d.isoformat()}), moved to {rolled.isoformat()}"
+        d = rolled
+    cal = ctx.calendar
+    notes = _status_notes(rule, d, a if a.name else None, cal)
+    if a.projected:
+        notes.insert(0, f"projected: the trigger was not given, so {a.label} was assumed")
+    explain = (
+        f"Rule: {rule.citation}: {rule.wording}.",
+        *(["Anchor: " + a.label + (" (projected)" if a.projected else "") + "."] if a.name else []),
+        *computed.explain,
+        *roll_lines,
+        WORKING_DAY_WORDS.format(nation=cal.nation.value, source=cal.source),
+        *[n[0].upper() + n[1:] + "." for n in notes],
+    )
+    days_left, when = _when(d, today)
+    step = Step(
+        id=sid,
+        title=rule.title,
+        date=d,
+        kind=rule.kind,
+        status=rule.status,
+        confidence=rule.confidence,
+        citation=rule.citation,
+        basis=basis,
+        projected=a.projected,
+        notes=tuple(notes),
+        explain=explain,
+        days_left=days_left,
+        when=when,
+    )
+    return _apply_exceptions(step, rule, a, exceptions) if a.name else step
+
+
+# ------------------------------------------------------------------------- process functions
+def _check_service(
+    posted: dt.date | None,
+    post: str | None,
+    delivered: dt.date | None,
+    by: str | None,
+    at: str | None,
+) -> dict[str, str]:
+    if posted and delivered:
+        raise BadInput("give --posted or --delivered, not both")
+    opts: dict[str, str] = {}
+    if posted:
+        if post not in POST_DAYS:
+            msg = (
+                f"--post {post!r}: expected first or second"
+                if post
+                else "--posted needs --post first or --post second"
+            )
+            raise BadInput(msg)
+        opts["post"] = post
+    if delivered:
+        if by not in ("hand", "email"):
+            msg = (
+                f"--by {by!r}: expected hand or email"
+                if by
+                else "--delivered needs --by hand or --by email"
+            )
+            raise BadInput(msg)
+        opts["by"] = by
+        if at is not None:
+            try:
+                dt.time.fromisoformat(at)
+            except ValueError:
+                msg = f"--at {at!r}: expected a time as HH:MM, e.g. 15:30"
+                raise BadInput(msg) from None
+            opts["at"] = at
+    return opts
+
+
+def _given(**kwargs: dt.date | Sequence[dt.date] | None) -> dict[str, Sequence[dt.date]]:
+    out: dict[str, Sequence[dt.date]] = {}
+    for k, v in kwargs.items():
+        if v is None:
+            continue
+        out[k] = (v,) if isinstance(v, dt.date) else tuple(v)
+    return out
+
+
+def assess(
+    request_received: dt.date | None = None,
+    *,
+    advice_requested: Sequence[dt.date] = (),
+    draft_served: dt.date | None = None,
+    consultation_sent: dt.date | None = None,
+    posted: dt.date | None = None,
+    post: str | None = None,
+    delivered: dt.date | None = None,
+    by: str | None = None,
+    at: str | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    calendar: Calendar | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+) -> Timeline:
+    """The 20-week EHC needs assessment timeline from the day the LA received the request.
+
+    ``posted``/``delivered`` instead give the day the request was sent; the day it counts as
+    received is then deemed (Interpretation Act 1978 s.7; CPR 6.26).
+    """
+    if request_received is None and posted is None and delivered is None:
+        raise BadInput("give the request date, or --posted/--delivered")
+    if request_received is not None and (posted or delivered):
+        raise BadInput("give the request date or --posted/--delivered, not both")
+    opts = _check_service(posted, post, delivered, by, at)
+    given = _given(
+        request_received=request_received,
+        posted=posted,
+        delivered=delivered,
+        advice_requested=sorted(advice_requested) or None,
+        draft_served=draft_served,
+        consultation_sent=consultation_sent,
+    )
+    return compute(
+        "assess",
+        given,
+        calendar=calendar,
+        counting=counting,
+        options=opts,
+        exceptions=exceptions,
+        today=today,
+    )
+
+
+def draft(
+    served: dt.date | None = None,
+    *,
+    consultation_sent: dt.date | None = None,
+    posted: dt.date | None = None,
+    post: str | None = None,
+    delivered: dt.date | None = None,
+    by: str | None = None,
+    at: str | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    calendar: Calendar | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+) -> Timeline:
+    """The parent's window on a draft plan: at least 15 days beginning with the day it was served.
+
+    Give the day served, or when it was posted (``post`` first|second) or delivered (``by``
+    hand|email, ``at`` HH:MM) to use deemed service.
+    """
+    if served is None and posted is None and delivered is None:
+        raise BadInput("give the day the draft was served, or --posted/--delivered")
+    if served is not None and (posted or delivered):
+        raise BadInput("give the day served or --posted/--delivered, not both")
+    opts = _check_service(posted, post, delivered, by, at)
+    given = _given(
+        draft_served=served, posted=posted, delivered=delivered, consultation_sent=consultation_sent
+    )
+    return compute(
+        "draft",
+        given,
+        calendar=calendar,
+        counting=counting,
+        options=opts,
+        exceptions=exceptions,
+        today=today,
+    )

@@ -1,0 +1,49 @@
+"""Shared fixtures: a private bank-holiday cache, the GOV.UK snapshot, a CLI runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# Every test run uses its own cache folder, so no test depends on a developer's cache.
+os.environ.setdefault("SENDTIME_CACHE_DIR", tempfile.mkdtemp(prefix="sendtime-cache-"))
+os.environ["NO_COLOR"] = "1"
+
+DATA = Path(__file__).parent / "data"
+GOVUK = DATA / "govuk-bank-holidays-2012-2028.json"
+
+
+def d(text: str) -> dt.date:
+    """An ISO date."""
+    return dt.date.fromisoformat(text)
+
+
+@dataclass
+class Result:
+    """What a CLI run printed and returned."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+Invoke = Callable[[Sequence[str]], Result]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Invoke:
+    """Run the CLI in-process through its real entry point (main's error handling included)."""
+    from sendtime.cli import run
+
+    def invoke(args: Sequence[str]) -> Result:
+        code = run(list(args))
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
