@@ -148,7 +148,7 @@ class Common:
 
     def core(self) -> dict[str, Any]:
         """Keyword arguments every process function takes."""
-        choice(self.format, "--format", FORMATS)
+        choice(self.format, "--format", tuple(RENDERERS))
         return {
             "calendar": self.calendar(),
             "counting": self.counting_mode(),
@@ -307,24 +307,39 @@ def console() -> Any:
     return Console(no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
 
 
+def _render_json(t: Timeline, common: Common) -> None:
+    from sendtime.render.json import dumps, timeline_dict
+
+    out(dumps(timeline_dict(t)))
+
+
+def _render_csv(t: Timeline, common: Common) -> None:
+    from sendtime.render.csv import timeline_csv
+
+    sys.stdout.write(timeline_csv(t))
+
+
+def _render_table(t: Timeline, common: Common) -> None:
+    from sendtime.render.table import timeline_table
+
+    timeline_table(t, console())
+
+
+# --format NAME -> renderer. Each renderer imports what it needs when it is chosen.
+RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
+    "table": _render_table,
+    "json": _render_json,
+    "csv": _render_csv,
+}
+
+
 def render_timeline(t: Timeline, common: Common) -> int:
     """Render a timeline in the chosen format; warnings to stderr. Returns the exit code."""
     for w in t.warnings:
         warn(w)
     if common.explain:
         return explain(t, common.explain, common.format)
-    if common.format == "json":
-        from sendtime.render.json import dumps, timeline_dict
-
-        out(dumps(timeline_dict(t)))
-    elif common.format == "csv":
-        from sendtime.render.csv import timeline_csv
-
-        sys.stdout.write(timeline_csv(t))
-    else:
-        from sendtime.render.table import timeline_table
-
-        timeline_table(t, console())
+    RENDERERS[common.format](t, common)
     return 0
 
 
@@ -627,3 +642,7 @@ def run(argv: list[str] | None = None) -> int:
 def main() -> None:
     """Console-script entry point."""
     sys.exit(run())
+
+
+# Commands of other families register themselves on `app` when their module is imported.
+# One line per module, below this comment.

@@ -250,6 +250,7 @@ class Timeline:
     closure_checks: tuple[ClosureCheck, ...] = ()
     warnings: tuple[str, ...] = ()
     extra: tuple[tuple[str, object], ...] = field(default=())
+    trigger: dt.date | None = None  # the command's trigger date ("<process>.trigger")
 
     def step(self, step_id: str) -> Step:
         """Return the step with this id.

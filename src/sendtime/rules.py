@@ -179,7 +179,7 @@ RULES: tuple[Rule, ...] = (
         unit=Unit.WEEKS,
         asap=True,
     ),
-    # ---------------------------------------------------------------- annual review, amend, transfer
+    # ------------------------------------------------------- annual review, amend, transfer
     # ---------------------------------------------------------------- move, re-assessment
     # ---------------------------------------------------------------- mediation and appeal, orders
 )
@@ -188,6 +188,18 @@ RULES: tuple[Rule, ...] = (
 PROCESSES: dict[str, tuple[str, ...]] = {
     "assess": ("service.deemed", *(r.id for r in RULES if r.process == "assess")),
     "draft": ("service.deemed", "assess.representations", "assess.school-response"),
+    # review, amend, transfer
+    # move, reassess
+    # appeal, order
+}
+
+# The input that is each command's trigger ("<command>.trigger" for local rules).
+TRIGGERS: dict[str, str] = {
+    "assess": "request_received",
+    "draft": "draft_served",
+    # review, amend, transfer
+    # move, reassess
+    # appeal, order
 }
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

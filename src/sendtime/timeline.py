@@ -36,6 +36,7 @@ from sendtime.rules import (
     PROCESSES,
     RELAXATIONS,
     RULES_BY_ID,
+    TRIGGERS,
     ExceptionRule,
 )
 
@@ -525,7 +526,10 @@ def compute(
         for name, ds in given.items()
         if ds
     ) + tuple(opts.items())
+    trigger_name = TRIGGERS.get(process, "")
+    trigger = given[trigger_name][0] if given.get(trigger_name) else dates.get("service.deemed")
     return Timeline(
+        trigger=trigger,
         process=process,
         inputs=inputs,
         counting=counting,

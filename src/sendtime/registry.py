@@ -1,0 +1,80 @@
+"""How each process is called from a caseload row: its function, positional input and options.
+
+The batch runner (and anything else that calls processes by name) reads this table. Column
+names are the CLI option names with ``_`` for ``-`` (interface.md, "Batch input").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sendtime import timeline
+from sendtime.model import Timeline
+
+
+class ParamKind(StrEnum):
+    """How a cell is turned into an argument."""
+
+    DATE = "date"  # one date
+    DATES = "dates"  # one or more dates, separated by ";" in a cell
+    YEAR = "year"  # a four-digit year
+    INT = "int"
+    TEXT = "text"  # a word checked by the process function itself
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One column of a caseload row and the keyword argument it becomes."""
+
+    column: str
+    kind: ParamKind
+    kwarg: str = ""  # default: the column name
+
+    @property
+    def arg(self) -> str:
+        """The keyword argument's name."""
+        return self.kwarg or self.column
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessSpec:
+    """A process callable by name: the `date` column is its first positional argument."""
+
+    name: str
+    function: Callable[..., Timeline]
+    date_kind: ParamKind
+    params: tuple[Param, ...]
+
+
+SERVICE = (
+    Param("posted", ParamKind.DATE),
+    Param("post", ParamKind.TEXT),
+    Param("delivered", ParamKind.DATE),
+    Param("by", ParamKind.TEXT),
+    Param("at", ParamKind.TEXT),
+)
+
+PROCESS_SPECS: dict[str, ProcessSpec] = {
+    "assess": ProcessSpec(
+        "assess",
+        timeline.assess,
+        ParamKind.DATE,
+        (
+            Param("advice_requested", ParamKind.DATES),
+            Param("draft_served", ParamKind.DATE),
+            Param("consultation_sent", ParamKind.DATE),
+            *SERVICE,
+        ),
+    ),
+    "draft": ProcessSpec(
+        "draft",
+        timeline.draft,
+        ParamKind.DATE,
+        (Param("consultation_sent", ParamKind.DATE), *SERVICE),
+    ),
+    # review, amend, transfer
+    # move, reassess
+    # appeal, order
+}
