@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from sendtime.model import Timeline
+
 # Every test run uses its own cache folder, so no test depends on a developer's cache.
 os.environ.setdefault("SENDTIME_CACHE_DIR", tempfile.mkdtemp(prefix="sendtime-cache-"))
 os.environ["NO_COLOR"] = "1"
@@ -22,6 +24,13 @@ GOVUK = DATA / "govuk-bank-holidays-2012-2028.json"
 def d(text: str) -> dt.date:
     """An ISO date."""
     return dt.date.fromisoformat(text)
+
+
+def date_of(t: Timeline, step_id: str) -> dt.date:
+    """The date of a step that must have one."""
+    value = t.step(step_id).date
+    assert value is not None, f"{step_id} has no date"
+    return value
 
 
 @dataclass

@@ -33,6 +33,7 @@ INPUT_LABELS: dict[str, str] = {
     "consultation_sent": "consultation sent",
     "posted": "posted",
     "delivered": "delivered",
+    "service.deemed": "deemed served",
 }
 
 SERVICE_NOTE = (

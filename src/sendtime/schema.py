@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Model(BaseModel):
@@ -67,9 +67,9 @@ class ClosureCheckModel(_Model):
 class TimelineModel(BaseModel):
     """A timeline document (sendtime.timeline/1). Commands may add top-level keys (e.g. pupil)."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
 
-    schema_: Literal["sendtime.timeline/1"]
+    schema_: Literal["sendtime.timeline/1"] = Field(alias="schema")
     process: str
     inputs: dict[str, str | list[str]]
     counting: Literal["exclusive", "inclusive"]
@@ -78,11 +78,6 @@ class TimelineModel(BaseModel):
     closure_checks: list[ClosureCheckModel]
     warnings: list[str]
     disclaimer: str
-
-
-# "schema" is a BaseModel attribute; the field is aliased.
-TimelineModel.model_fields["schema_"].alias = "schema"
-TimelineModel.model_rebuild(force=True)
 
 
 def timeline_schema() -> dict[str, Any]:

@@ -257,13 +257,14 @@ def _deemed_service(rule: Rule, a: Anchor, ctx: Context) -> Computed:
         cls = ctx.options.get("post", "first")
         n = POST_DAYS[cls]
         d = cal.add_working_days(a.date, n)
+        nth = f"{n}{'nd' if n == 2 else 'th'}"
         return Computed(
             d,
-            f"posted {cls} class on {a.date.isoformat()}: deemed served on the working day "
-            f"{n} after posting",
+            f"posted {cls} class on {a.date.isoformat()}: deemed served on the {nth} working "
+            "day after posting",
             (
-                f"{cls.capitalize()} class post is deemed delivered on the {n}"
-                f"{'nd' if n == 2 else 'th'} working day after posting: {iso(d)}.",
+                f"{cls.capitalize()} class post is deemed delivered on the {nth} working day after "
+                f"posting: {iso(d)}.",
             ),
         )
     by = ctx.options.get("by", "hand")

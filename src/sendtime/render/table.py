@@ -8,14 +8,31 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sendtime.model import Rule, Status, Timeline
+from sendtime.model import Rule, Status, Step, Timeline
 from sendtime.timeline import DISCLAIMER
 
 TITLES = {
     "assess": "EHC needs assessment",
     "draft": "Draft EHC plan: the response window",
 }
-STYLE = {Status.STATUTORY: "", Status.GUIDANCE: "italic", Status.PRACTICE: "italic dim"}
+# Long source names shortened in the table; the legend below it spells them out.
+SHORT = (
+    ("SEND Regulations 2014, ", ""),
+    ("SEND Code of Practice 2015, para ", "CoP "),
+    ("Children and Families Act 2014, ", "CFA "),
+)
+LEGEND = (
+    "reg(s) = SEND Regulations 2014 (SI 2014/1530); CoP = SEND Code of Practice 0-25 (2015); "
+    "CFA = Children and Families Act 2014."
+)
+STYLE = {Status.STATUTORY: "", Status.GUIDANCE: "italic", Status.PRACTICE: "italic"}
+
+
+def short_citation(citation: str) -> str:
+    """A citation shortened for a narrow column."""
+    for long, short in SHORT:
+        citation = citation.replace(long, short)
+    return citation
 
 
 def _inputs(t: Timeline) -> str:
@@ -26,52 +43,53 @@ def _inputs(t: Timeline) -> str:
     return "; ".join(parts)
 
 
+def _step_cell(s: Step, marks: list[str]) -> Text:
+    cell = Text(s.title, style=STYLE[s.status])
+    tags = [s.id, s.kind.value]
+    if s.status is not Status.STATUTORY:
+        if s.status.value != s.kind.value:
+            tags.append(s.status.value)
+        tags.append("not a statutory deadline")
+    if s.projected:
+        tags.append("projected")
+    if s.disapplied:
+        tags.append(f"disapplied: {s.disapplied.limb}")
+    if marks:
+        tags.append("notes " + ",".join(marks))
+    cell.append("\n" + " · ".join(tags), style="dim")
+    return cell
+
+
 def timeline_table(t: Timeline, console: Console) -> None:
     """Print a timeline: a row per step, numbered notes below, provenance and disclaimer."""
     table = Table(
         title=f"{TITLES.get(t.process, t.process)}: {_inputs(t)}",
         title_justify="left",
-        show_lines=False,
-        expand=False,
+        show_lines=True,
     )
-    table.add_column("Step", overflow="fold", ratio=3)
     table.add_column("Date", no_wrap=True)
     table.add_column("Day", no_wrap=True)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Rule", overflow="fold", ratio=2)
-    table.add_column("Notes", no_wrap=True)
+    table.add_column("Step", overflow="fold", ratio=3)
+    table.add_column("Set by", overflow="fold", ratio=1, min_width=14, max_width=24)
     numbered: dict[str, int] = {}
-    for s in t.steps:
+    # Chronological, as a timeline reads; undated steps last. JSON and CSV keep rule order.
+    for s in sorted(t.steps, key=lambda s: (s.date is None, s.date or 0)):
         marks = []
         for n in s.notes:
             numbered.setdefault(n, len(numbered) + 1)
             marks.append(str(numbered[n]))
-        kind = s.kind.value
-        if s.disapplied:
-            kind += " (disapplied)"
-        if s.projected:
-            kind += " *"
-        step = Text(s.title, style=STYLE[s.status])
-        step.append(f"\n{s.id}", style="dim")
-        if s.status is not Status.STATUTORY:
-            step.append(f" ({s.status.value}, not a statutory deadline)", style="dim")
         table.add_row(
-            step,
             s.date.isoformat() if s.date else "no date",
             (s.weekday or "")[:3],
-            kind,
-            s.citation,
-            ",".join(marks),
+            _step_cell(s, marks),
+            short_citation(s.citation),
         )
     console.print(table)
-    if any(s.projected for s in t.steps):
-        console.print("* projected: the trigger was not given, so an earlier step was assumed")
     for note, i in numbered.items():
         console.print(Text(f"{i}. {note}"))
-    no_date = [s for s in t.steps if s.date is None]
-    for s in no_date:
-        console.print(Text(f"{s.id}: {s.basis}"))
     for s in t.steps:
+        if s.date is None:
+            console.print(Text(f"{s.id}: {s.basis}"))
         if s.disapplied:
             console.print(
                 Text(f"{s.id} disapplied under {s.disapplied.limb}: {s.disapplied.reason}")
@@ -80,18 +98,22 @@ def timeline_table(t: Timeline, console: Console) -> None:
     console.print(
         Text(
             f"Counting: {t.counting.value}. Bank holidays: {t.calendar.bank_holidays} "
-            f"({t.calendar.source}){terms}.",
+            f"({t.calendar.source}){terms}. Explain a date: --explain STEP_ID.",
             style="dim",
         )
     )
+    console.print(Text(LEGEND, style="dim"))
     console.print(Text(DISCLAIMER, style="dim"))
 
 
 def rules_table(rules: Iterable[Rule], console: Console) -> None:
     """Print the rule table."""
-    table = Table(title="sendtime rules", title_justify="left")
-    for col in ("Id", "Title", "Citation", "Period", "Kind", "Confidence"):
+    table = Table(title="sendtime rules", title_justify="left", show_lines=True)
+    for col in ("Id", "Title", "Set by", "Period", "Kind", "Confidence"):
         table.add_column(col, overflow="fold")
     for r in rules:
-        table.add_row(r.id, r.title, r.citation, r.period, r.kind.value, r.confidence.value)
+        table.add_row(
+            r.id, r.title, short_citation(r.citation), r.period, r.kind.value, r.confidence.value
+        )
     console.print(table)
+    console.print(Text(LEGEND, style="dim"))
