@@ -526,7 +526,10 @@ def holidays_cmd(
         from rich.table import Table
 
         table = Table(
-            title=f"Bank holidays {year}, {cal.nation.value} ({cal.source})", title_justify="left"
+            title=f"Bank holidays {year}, {cal.nation.value}",
+            title_justify="left",
+            caption=f"Weekdays only. Source: {cal.source}.",
+            caption_justify="left",
         )
         for col in ("Date", "Day", "Holiday"):
             table.add_column(col)

@@ -1,0 +1,46 @@
+"""The README: its rule table is generated from RULES, and every command is documented."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from sendtime.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _update_readme() -> object:
+    spec = importlib.util.spec_from_file_location(
+        "update_readme", ROOT / "scripts/update_readme.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["update_readme"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_rule_table_is_current() -> None:
+    module = _update_readme()
+    assert module.render(README) == README, "run: python scripts/update_readme.py"  # type: ignore[attr-defined]
+    assert "| assess.final |" in README
+
+
+def test_every_command_is_in_the_readme() -> None:
+    names = [c.name for c in app.registered_commands]
+    assert names
+    for name in names:
+        assert f"sendtime {name}" in README or f"`{name}`" in README, name
+
+
+def test_quick_start_has_exactly_two_commands() -> None:
+    block = README.split("## Quick start", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    lines = [line for line in block.strip().splitlines() if line.strip()]
+    assert len(lines) == 2
+    assert "python3 -m venv" in lines[0]
+    assert "sendtime assess 2024-03-01" in lines[0]
+    assert "pytest" in lines[1]
