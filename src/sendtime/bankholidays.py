@@ -22,7 +22,23 @@ SUBDIVISION = {
 
 
 def holidays_version() -> str:
-    """The installed `holidays` package version, read without importing the package."""
+    """The installed `holidays` package version, read without importing the package.
+
+    importlib.metadata costs ~15 ms at start-up, so look for the wheel's dist-info folder beside
+    the package first (holidays-0.109.dist-info) and fall back to importlib.metadata.
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parent.parent
+        try:
+            names = os.listdir(site)  # noqa: PTH208 - plain names, no Path objects at start-up
+        except OSError:
+            names = []
+        for name in names:
+            if name.startswith("holidays-") and name.endswith(".dist-info"):
+                return name[len("holidays-") : -len(".dist-info")]
     from importlib.metadata import version
 
     return version("holidays")
