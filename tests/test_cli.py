@@ -240,3 +240,16 @@ def test_installed_console_script_and_module() -> None:
     )
     assert m.returncode == 0
     assert "assess.final,LA sends the final EHC plan,2024-07-19" in m.stdout
+
+
+def test_bare_sendtime_shows_help(cli: Invoke) -> None:
+    r = cli([])
+    assert r.exit_code == 0
+    assert "Usage: sendtime" in r.stdout
+    assert "assess" in r.stdout
+
+
+def test_missing_argument_is_one_line(cli: Invoke) -> None:
+    r = cli(["holidays"])
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "sendtime: error: Missing argument 'YEAR'."

@@ -380,7 +380,9 @@ def assess_cmd(
     request_date: Annotated[
         str | None,
         typer.Argument(
-            help="The day the LA received the request (YYYY-MM-DD).", show_default=False
+            help="The day the LA received the request (YYYY-MM-DD).",
+            show_default=False,
+            metavar="REQUEST_DATE",
         ),
     ] = None,
     advice_requested: Annotated[
@@ -441,7 +443,11 @@ def draft_cmd(
     common: Common,
     served_date: Annotated[
         str | None,
-        typer.Argument(help="The day the draft plan was served (YYYY-MM-DD).", show_default=False),
+        typer.Argument(
+            help="The day the draft plan was served (YYYY-MM-DD).",
+            show_default=False,
+            metavar="SERVED_DATE",
+        ),
     ] = None,
     consultation_sent: Annotated[
         str | None,
@@ -481,7 +487,9 @@ def draft_cmd(
 
 @app.command("holidays")
 def holidays_cmd(
-    year: Annotated[str, typer.Argument(help="The year, e.g. 2026.", show_default=False)],
+    year: Annotated[
+        str, typer.Argument(help="The year, e.g. 2026.", show_default=False, metavar="YEAR")
+    ],
     nation: Annotated[
         str,
         _opt(
@@ -626,6 +634,10 @@ def run(argv: list[str] | None = None) -> int:
     except typer.Abort:
         return _fail("aborted", 1)
     except typer.TyperException as exc:
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            out(ctx.get_help())  # a bare `sendtime`: show what it can do
+            return 0
         fmt = getattr(exc, "format_message", None)
         message = fmt() if callable(fmt) else str(exc)
         return _fail(message, int(getattr(exc, "exit_code", 2) or 2))
