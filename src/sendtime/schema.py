@@ -87,4 +87,4 @@ def timeline_schema() -> dict[str, Any]:
 
 def validate_timeline(doc: dict[str, Any]) -> TimelineModel:
     """Validate a timeline document (tests use this on every JSON output)."""
-    return TimelineModel.model_validate(doc, by_alias=True)
+    return TimelineModel.model_validate(doc)
