@@ -56,3 +56,22 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Invoke:
         return Result(code, captured.out, captured.err)
 
     return invoke
+
+
+class NetworkUsed(AssertionError):
+    """Raised when any code path tries to open a network connection."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test fails if sendtime opens a socket: the tool makes no network calls."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        msg = f"network access attempted: {args!r}"
+        raise NetworkUsed(msg)
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
