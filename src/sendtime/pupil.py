@@ -1,0 +1,203 @@
+"""The pupil: year group, compulsory school age and the next phase transfer, from a date of birth.
+
+Guidance and arithmetic, not time limits (england.md, "The pupil"). Pure: today comes in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sendtime.errors import BadInput
+from sendtime.terms import Terms
+
+LAST_FRIDAY_OF_JUNE_WEEKDAY = 4  # Friday
+
+
+class Structure(StrEnum):
+    """How a setting's phases are organised (which transfer comes next)."""
+
+    TWO_TIER = "two-tier"
+    EARLY_YEARS = "early-years"
+    INFANT = "infant"
+    JUNIOR = "junior"
+    PRIMARY = "primary"
+    MIDDLE = "middle"
+    SECONDARY = "secondary"
+
+
+class Destination(StrEnum):
+    """Where a Year 11 pupil goes next (only post16 is a transfer between phases)."""
+
+    POST16 = "post16"
+    SIXTH_FORM = "sixth-form"
+    APPRENTICESHIP = "apprenticeship"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    """The next transfer between phases: the year of the move and which reg 18 date applies."""
+
+    year: int  # the calendar year of transfer (September moves)
+    kind: str  # "school" (reg 18(1)(b)) or "post16" (reg 18(1)(a))
+    into: str  # what the child moves into, in words
+    after_year: int  # the last year group before the move
+    is_transfer: bool = True  # False: sixth form, apprenticeship, unknown destination
+
+
+@dataclass(frozen=True, slots=True)
+class PupilFacts:
+    """What the date of birth says about the child in the academic year containing today."""
+
+    dob: dt.date
+    today: dt.date
+    academic_year_start: int  # 2025 for 2025-26
+    year_group: int  # 0 = Reception, -1 = nursery; --year-group wins
+    year_group_given: bool
+    compulsory_school_age_ends: dt.date
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def academic_year(self) -> str:
+        """E.g. "2025-26"."""
+        return f"{self.academic_year_start}-{(self.academic_year_start + 1) % 100:02d}"
+
+    @property
+    def preparation_for_adulthood(self) -> bool:
+        """From Year 9, reviews must consider preparation for adulthood (regs 20(6), 21(6))."""
+        return self.year_group >= 9
+
+    @property
+    def age(self) -> int:
+        """Age in whole years today."""
+        years = self.today.year - self.dob.year
+        return years - ((self.today.month, self.today.day) < (self.dob.month, self.dob.day))
+
+
+def academic_year_start(d: dt.date) -> int:
+    """The calendar year in which the academic year containing d began (1 September)."""
+    return d.year if d.month >= 9 else d.year - 1
+
+
+def last_friday_of_june(year: int) -> dt.date:
+    """The school leaving date (Education (School Leaving Date) Order 1997)."""
+    d = dt.date(year, 6, 30)
+    return d - dt.timedelta(days=(d.weekday() - LAST_FRIDAY_OF_JUNE_WEEKDAY) % 7)
+
+
+def birthday(dob: dt.date, age: int) -> dt.date:
+    """The day a child born on dob reaches an age (29 February -> 1 March in other years)."""
+    try:
+        return dob.replace(year=dob.year + age)
+    except ValueError:
+        return dt.date(dob.year + age, 3, 1)
+
+
+def compulsory_school_age_end(
+    dob: dt.date, terms: Terms | None = None
+) -> tuple[dt.date, tuple[str, ...]]:
+    """The day compulsory school age ends (Education Act 1996 s.8(3)) and any warning.
+
+    It ends on the school leaving date (the last Friday in June) of the academic year in which
+    the child turns 16; a 16th birthday after that June date but before the next school year
+    begins ends it in that June (s.8(3)(a)). The school year begins with the autumn term, so
+    birthdays from 1 September to the day before term starts need term dates to decide.
+    """
+    sixteen = birthday(dob, 16)
+    june = last_friday_of_june(academic_year_start(sixteen) + 1)
+    if sixteen.month != 9:
+        return june, ()
+    previous = last_friday_of_june(sixteen.year)
+    if terms is not None:
+        autumn = [
+            t.start for t in terms.terms if t.start.year == sixteen.year and t.start.month >= 8
+        ]
+        if autumn:
+            return (previous, ()) if sixteen < min(autumn) else (june, ())
+    if sixteen.day <= 7:
+        return june, (
+            f"16th birthday {sixteen.isoformat()} falls in early September: if it comes before "
+            f"the autumn term starts, compulsory school age ended on {previous.isoformat()} "
+            "(Education Act 1996 s.8(3)(a)); give --terms to decide",
+        )
+    return june, ()
+
+
+def facts(
+    dob: dt.date,
+    *,
+    today: dt.date,
+    year_group: int | None = None,
+    terms: Terms | None = None,
+) -> PupilFacts:
+    """The pupil's year group and compulsory school age from the date of birth."""
+    if dob > today:
+        msg = f"--dob {dob.isoformat()} is after today ({today.isoformat()})"
+        raise BadInput(msg)
+    y = academic_year_start(today)
+    derived = y - academic_year_start(dob) - 5
+    ends, warns = compulsory_school_age_end(dob, terms)
+    warnings = list(warns)
+    if year_group is not None and year_group != derived:
+        warnings.append(
+            f"taught out of year group: Year {year_group} given, Year {derived} by date of birth"
+        )
+    return PupilFacts(
+        dob=dob,
+        today=today,
+        academic_year_start=y,
+        year_group=derived if year_group is None else year_group,
+        year_group_given=year_group is not None,
+        compulsory_school_age_ends=ends,
+        warnings=tuple(warnings),
+    )
+
+
+# structure -> (year groups it covers, last year group before the transfer, kind, into)
+_STRUCTURES: dict[Structure, tuple[range, int, str, str]] = {
+    Structure.EARLY_YEARS: (range(-5, 0), -1, "school", "Reception (school)"),
+    Structure.INFANT: (range(0, 3), 2, "school", "junior school (Year 3)"),
+    Structure.JUNIOR: (range(3, 7), 6, "school", "secondary school (Year 7)"),
+    Structure.PRIMARY: (range(0, 7), 6, "school", "secondary school (Year 7)"),
+    Structure.SECONDARY: (range(7, 12), 11, "post16", "a post-16 institution"),
+}
+
+
+def next_transfer(
+    pupil: PupilFacts,
+    structure: Structure = Structure.TWO_TIER,
+    *,
+    transfer_after_year: int | None = None,
+    destination: Destination = Destination.POST16,
+) -> tuple[Transfer | None, tuple[str, ...]]:
+    """The next transfer between phases on the setting's structure, or None with a warning."""
+    g = pupil.year_group
+    if structure is Structure.TWO_TIER:
+        for s in (Structure.EARLY_YEARS, Structure.PRIMARY, Structure.SECONDARY):
+            if g in _STRUCTURES[s][0]:
+                structure = s
+                break
+        else:
+            return None, (f"Year {g} has no further transfer between phases in a two-tier path",)
+    if structure is Structure.MIDDLE:
+        if transfer_after_year is None:
+            raise BadInput("--structure middle needs --transfer-after-year N (e.g. 8)")
+        # a middle school spans the four year groups up to the transfer (e.g. Years 5-8)
+        covers, last, kind, into = (
+            range(transfer_after_year - 3, transfer_after_year + 1),
+            transfer_after_year,
+            "school",
+            f"secondary school (Year {transfer_after_year + 1})",
+        )
+    else:
+        covers, last, kind, into = _STRUCTURES[structure]
+    if g not in covers:
+        return None, (
+            f"Year {g} is outside a {structure.value} setting's year groups; no transfer computed",
+        )
+    year = pupil.academic_year_start + (last - g) + 1
+    if structure is Structure.SECONDARY and destination is not Destination.POST16:
+        return Transfer(year, kind, destination.value, last, is_transfer=False), ()
+    return Transfer(year, kind, into, last), ()
