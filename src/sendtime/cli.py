@@ -661,3 +661,4 @@ def main() -> None:
 
 # Commands of other families register themselves on `app` when their module is imported.
 # One line per module, below this comment.
+from sendtime import cli_pupil  # noqa: E402, F401

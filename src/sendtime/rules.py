@@ -183,6 +183,35 @@ RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------- annual review, amend, transfer
     # ---------------------------------------------------------------- move, re-assessment
     # ---------------------------------------------------------------- mediation and appeal, orders
+    # ---------------------------------------------------------------- SEN Support (no EHC plan)
+    # CoP 6.65: "Schools should meet parents at least three times each year": guidance, one
+    # meeting in each of the autumn, spring and summer parts, due by the part's last school day.
+    Rule(
+        id="support.meeting",
+        process="support",
+        title="SEN Support: meet parents",
+        cites=(Citation(COP, "para 6.65"),),
+        wording="at least three times each year (should), by the last school day of each part",
+        anchor="terms",
+        method=Method.TERM_PART_END,
+        kind=Kind.GUIDANCE,
+        confidence=Confidence.GUIDANCE,
+        repeat=True,
+    ),
+    # CoP 6.44-6.56: the assess-plan-do-review cycle; the interval is the school's choice.
+    Rule(
+        id="support.cycle",
+        process="support",
+        title="SEN Support: assess, plan, do, review",
+        cites=(Citation(COP, "paras 6.44-6.56"),),
+        wording="a review every N weeks chosen by the school (--every), on a school day",
+        anchor="terms",
+        method=Method.TERM_PART_END,
+        unit=Unit.WEEKS,
+        kind=Kind.GUIDANCE,
+        confidence=Confidence.GUIDANCE,
+        repeat=True,
+    ),
 )
 
 # Which steps each command emits, in order. Commands named after a family emit all its rows.
@@ -192,6 +221,7 @@ PROCESSES: dict[str, tuple[str, ...]] = {
     # review, amend, transfer
     # move, reassess
     # appeal, order
+    "support": ("support.meeting", "support.cycle"),
 }
 
 # The input that is each command's trigger ("<command>.trigger" for local rules).
@@ -201,6 +231,7 @@ TRIGGERS: dict[str, str] = {
     # review, amend, transfer
     # move, reassess
     # appeal, order
+    "support": "from",
 }
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

@@ -287,6 +287,11 @@ def _no_date(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     return Computed(None, f"{rule.wording} from {a.label}")
 
 
+def _term_part_end(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    msg = f"{rule.id} is computed from term dates by sendtime.support, not from an anchor"
+    raise NeedsMoreData(msg)
+
+
 METHODS: dict[Method, MethodFn] = {
     Method.WITHIN: _within,
     Method.AFTER: _after,
@@ -299,6 +304,7 @@ METHODS: dict[Method, MethodFn] = {
     Method.LATER_OF: _later_of,
     Method.DEEMED_SERVICE: _deemed_service,
     Method.NO_DATE: _no_date,
+    Method.TERM_PART_END: _term_part_end,
 }
 
 RollFn = Callable[[dt.date, Context], tuple[dt.date, tuple[str, ...], tuple[str, ...]]]

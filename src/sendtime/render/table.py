@@ -14,10 +14,12 @@ from sendtime.timeline import DISCLAIMER
 TITLES = {
     "assess": "EHC needs assessment",
     "draft": "Draft EHC plan: the response window",
+    "support": "SEN Support (no EHC plan)",
 }
 # Long source names shortened in the table; the legend below it spells them out.
 SHORT = (
     ("SEND Regulations 2014, ", ""),
+    ("SEND Code of Practice 2015, paras ", "CoP "),
     ("SEND Code of Practice 2015, para ", "CoP "),
     ("Children and Families Act 2014, ", "CFA "),
 )
