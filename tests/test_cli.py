@@ -150,6 +150,8 @@ def test_schema_is_a_json_schema(cli: Invoke) -> None:
         (["assess", "20240301"], 2, "expected a date as YYYY-MM-DD"),
         (["assess", "2024-W09-5"], 2, "expected a date as YYYY-MM-DD"),
         (["assess", "2014-08-01"], 2, "before 2014-09-01"),
+        (["assess", "9999-12-31"], 2, "after 2199-12-31"),
+        (["draft", "9999-12-31", "--post", "first"], 2, "after 2199-12-31"),
         (["assess", "2024-03-01", "--format", "yaml"], 2, "expected one of"),
         (["assess", "2024-03-01", "--counting", "sideways"], 2, "exclusive, inclusive"),
         (["assess", "2024-03-01", "--nation", "wales"], 2, "england-and-wales"),

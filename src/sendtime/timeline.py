@@ -41,6 +41,7 @@ from sendtime.rules import (
 )
 
 REGIME_START = dt.date(2014, 9, 1)
+LAST_DATE = dt.date(2199, 12, 31)  # bank holidays and date arithmetic stop well before 9999
 DUE_WINDOW_DAYS = 14
 NO_ROLL_NOTE = "falls on a non-working day ({weekday}); no statutory roll-forward"
 WORKING_DAY_WORDS = (
@@ -486,6 +487,12 @@ def compute(
     opts = dict(options or {})
     for name, ds in given.items():
         for d in ds:
+            if d > LAST_DATE:
+                msg = (
+                    f"{_option(name)} {d.isoformat()} is after {LAST_DATE.isoformat()}, the last "
+                    "date sendtime computes from"
+                )
+                raise BadInput(msg)
             if d < REGIME_START and name not in ("dob",):
                 msg = (
                     f"{_option(name)} {d.isoformat()} is before 2014-09-01, when the SEND "
