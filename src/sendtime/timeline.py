@@ -686,7 +686,7 @@ def assess(
         draft_served=draft_served,
         consultation_sent=consultation_sent,
     )
-    return compute(
+    t = compute(
         "assess",
         given,
         calendar=calendar,
@@ -695,6 +695,38 @@ def assess(
         exceptions=exceptions,
         today=today,
     )
+    return with_closure_checks(t, sorted(advice_requested), calendar or default_calendar())
+
+
+def with_closure_checks(t: Timeline, requested: Sequence[dt.date], cal: Calendar) -> Timeline:
+    """Fill closure_checks (reg 10(4)(a)/(b)) for advice request dates, from the term dates.
+
+    An engaged check adds a "may be disapplied" note to each step whose regulation has a
+    closure limb and whose tested period (anchor to date) contains the request date.
+    """
+    if not requested:
+        return t
+    if cal.terms is None:
+        warn = "the reg 10(4)(a)/(b) closure test needs the setting's term dates: give --terms FILE"
+        return replace(t, warnings=(*t.warnings, warn))
+    checks = tuple(cal.terms.closure_check(d) for d in requested)
+    steps = list(t.steps)
+    start = t.trigger
+    for i, s in enumerate(steps):
+        e = _exception_rule(s.id)
+        if e is None or not e.closure or s.date is None or start is None:
+            continue
+        for c in checks:
+            if c.engaged and c.closure and start <= c.advice_requested <= s.date:
+                limb = e.closure.replace("(a)/(b)", "(b)" if c.limb.endswith("(b)") else "(a)")
+                note = (
+                    f"may be disapplied under {limb}: advice requested {c.advice_requested} "
+                    f"within the window of the closure {c.closure.first_closed_day} to "
+                    f"{periods.add_days(c.closure.reopens, -1)} (if impractical: a judgement)"
+                )
+                steps[i] = replace(s, notes=(*s.notes, note))
+                break
+    return replace(t, steps=tuple(steps), closure_checks=checks)
 
 
 def draft(

@@ -76,6 +76,20 @@ def timeline_table(t: Timeline, console: Console) -> None:
             console.print(
                 Text(f"{s.id} disapplied under {s.disapplied.limb}: {s.disapplied.reason}")
             )
+    for c in t.closure_checks:
+        engaged = {True: "engaged", False: "not engaged", None: "not known"}[c.engaged]
+        console.print(
+            Text(f"Closure test {c.limb}, advice requested {c.advice_requested}: {engaged}")
+        )
+        if c.closure and c.window:
+            console.print(
+                Text(
+                    f"  closure {c.closure.first_closed_day} (first closed day) to reopening "
+                    f"{c.closure.reopens}; window {c.window[0]} to {c.window[1]}"
+                )
+            )
+        if c.note:
+            console.print(Text(f"  {c.note}"))
     terms = f"; terms: {t.calendar.terms}" if t.calendar.terms else ""
     console.print(
         Text(
