@@ -187,19 +187,28 @@ def _period_starting(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 
 
 def _clear_before(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    days = _amount_in_days(rule)
-    d = periods.clear_before(a.date, days)
-    lenient = periods.add_days(a.date, -days)
-    return Computed(
-        d,
-        f"{_plural(rule.amount, rule.unit)} clear before {a.label}",
-        (
-            f"'At least {_plural(rule.amount, rule.unit)}': neither the day it is given nor "
-            f"{a.date.isoformat()} counts, so the latest day is {a.date.isoformat()} - "
-            f"{days + 1} days = {iso(d)}.",
-            f"A lenient reading ({a.date.isoformat()} - {days} days) gives {iso(lenient)}.",
-        ),
-    )
+    span = _plural(rule.amount, rule.unit)
+    if rule.unit is Unit.MONTHS:
+        d = periods.clear_before_months(a.date, rule.amount)
+        lenient = periods.add_months(a.date, -rule.amount)
+        how = (
+            f"'At least {span} before': a clear interval, so the latest day is the day before "
+            f"the corresponding date {rule.amount} months before {a.date.isoformat()} "
+            f"({lenient.isoformat()}): {iso(d)}."
+        )
+        lenient_how = f"A lenient reading ({a.date.isoformat()} - {span}) gives {iso(lenient)}."
+    else:
+        days = _amount_in_days(rule)
+        d = periods.clear_before(a.date, days)
+        lenient = periods.add_days(a.date, -days)
+        how = (
+            f"'At least {span}': neither the day it is given nor {a.date.isoformat()} "
+            f"counts, so the latest day is {a.date.isoformat()} - {days + 1} days = {iso(d)}."
+        )
+        lenient_how = (
+            f"A lenient reading ({a.date.isoformat()} - {days} days) gives {iso(lenient)}."
+        )
+    return Computed(d, f"{span} clear before {a.label}", (how, lenient_how))
 
 
 def _before_fixed(rule: Rule, a: Anchor, ctx: Context) -> Computed:

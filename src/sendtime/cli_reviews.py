@@ -1,0 +1,141 @@
+"""Commands review, amend and transfer: parse the options, call sendtime.reviews, return."""
+
+import re
+from typing import Annotated
+
+import typer
+
+from sendtime.cli import Common, _opt, opt_date, timeline_command
+from sendtime.errors import BadInput
+from sendtime.model import Timeline
+
+
+def _int(value: str | None, what: str, pattern: str, expected: str) -> int | None:
+    if value is None:
+        return None
+    if not re.fullmatch(pattern, value.strip()):
+        msg = f"{what} {value!r}: expected {expected}"
+        raise BadInput(msg)
+    return int(value)
+
+
+@timeline_command("review")
+def review_cmd(
+    common: Common,
+    p_date: Annotated[
+        str | None,
+        typer.Argument(
+            help="P: the day the plan was first made, or the LA notified its decision after the "
+            "last review (YYYY-MM-DD).",
+            show_default=False,
+        ),
+    ] = None,
+    last_meeting: Annotated[
+        str | None,
+        _opt(
+            "--last-meeting",
+            help="Count from the last review meeting instead of P (an earlier, safe end).",
+            metavar="DATE",
+        ),
+    ] = None,
+    meeting: Annotated[
+        str | None,
+        _opt("--meeting", help="The review meeting's date, when it is set.", metavar="DATE"),
+    ] = None,
+    notice_sent: Annotated[
+        str | None,
+        _opt("--notice-sent", help="The day the amendment notice was sent.", metavar="DATE"),
+    ] = None,
+    dob: Annotated[
+        str | None,
+        _opt("--dob", help="Date of birth (early years, year group).", metavar="DATE"),
+    ] = None,
+    year_group: Annotated[
+        str | None,
+        _opt("--year-group", help="The year group (wins over --dob).", metavar="N"),
+    ] = None,
+) -> Timeline:
+    """The annual review: period end, latest meeting, notice, report, decision, amendments."""
+    from sendtime.reviews import review
+
+    return review(
+        opt_date(p_date, "P_DATE"),
+        last_meeting=opt_date(last_meeting, "--last-meeting"),
+        meeting=opt_date(meeting, "--meeting"),
+        notice_sent=opt_date(notice_sent, "--notice-sent"),
+        dob=opt_date(dob, "--dob"),
+        year_group=_int(year_group, "--year-group", r"-?\d{1,2}", "a year group from -1 to 14"),
+        **common.core(),
+    )
+
+
+@timeline_command("amend")
+def amend_cmd(
+    common: Common,
+    notice_date: Annotated[
+        str,
+        typer.Argument(
+            help="N: the day the amendment notice was sent (YYYY-MM-DD).", show_default=False
+        ),
+    ],
+    served: Annotated[
+        str | None,
+        _opt("--served", help="The day the notice was served.", metavar="DATE"),
+    ] = None,
+    posted: Annotated[
+        str | None,
+        _opt("--posted", help="The notice was posted on DATE (deemed served).", metavar="DATE"),
+    ] = None,
+    post: Annotated[
+        str | None, _opt("--post", help="first or second class.", metavar="CLASS")
+    ] = None,
+) -> Timeline:
+    """An amendment outside a review: representations, amended plan, decision not to amend."""
+    from sendtime.cli import parse_date
+    from sendtime.reviews import amend
+
+    return amend(
+        parse_date(notice_date, "NOTICE_DATE"),
+        served=opt_date(served, "--served"),
+        posted=opt_date(posted, "--posted"),
+        post=post,
+        **common.core(),
+    )
+
+
+@timeline_command("transfer")
+def transfer_cmd(
+    common: Common,
+    year: Annotated[
+        str | None,
+        typer.Argument(
+            help="The calendar year of the transfer (needed for school and post16).",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        _opt(
+            "--kind",
+            help="school, post16, post16-other, or not a phase transfer: sixth-form, "
+            "apprenticeship, unknown.",
+            metavar="KIND",
+        ),
+    ] = None,
+    transfer_date: Annotated[
+        str | None,
+        _opt("--transfer-date", help="The day of the transfer.", metavar="DATE"),
+    ] = None,
+) -> Timeline:
+    """A phase transfer: the reg 18 deadline and the backward plan to meet it."""
+    from sendtime.reviews import TRANSFER_KINDS, transfer
+
+    if kind is None:
+        msg = f"--kind is needed: one of {', '.join(TRANSFER_KINDS)}"
+        raise BadInput(msg)
+    return transfer(
+        _int(year, "YEAR", r"\d{4}", "a year such as 2026"),
+        kind=kind,
+        transfer_date=opt_date(transfer_date, "--transfer-date"),
+        **common.core(),
+    )
