@@ -467,3 +467,36 @@ def test_registry_calls_the_processes() -> None:
     assert PROCESS_SPECS["amend"].function(d("2025-03-03")).step("review.no-amend").date == d(
         "2025-04-28"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["review", "2025-03-17", "--meeting", "2026-02-11", "--dob", "2012-01-10"],
+        [
+            "review",
+            "2025-01-10",
+            "--dob",
+            "2022-06-01",
+            "--terms",
+            str(EXAMPLES / "terms-staffordshire-2025-26.ics"),
+        ],
+        ["amend", "2025-03-03", "--posted", "2025-03-03", "--post", "first"],
+        ["transfer", "2026", "--kind", "school", "--transfer-date", "2026-09-02"],
+        ["transfer", "--kind", "post16-other"],
+        [
+            "assess",
+            "2025-09-08",
+            "--advice-requested",
+            "2025-12-12",
+            "--terms",
+            str(EXAMPLES / "terms-staffordshire-2025-26.toml"),
+        ],
+    ],
+)
+def test_json_output_matches_the_schema(cli: Invoke, args: list[str]) -> None:
+    from sendtime.schema import validate_timeline
+
+    r = cli([*args, "-f", "json"])
+    assert r.exit_code == 0, r.stderr
+    validate_timeline(json.loads(r.stdout))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Model(BaseModel):
@@ -69,7 +69,7 @@ class TimelineModel(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    schema_: Literal["sendtime.timeline/1"]
+    schema_: Literal["sendtime.timeline/1"] = Field(alias="schema")
     process: str
     inputs: dict[str, str | list[str]]
     counting: Literal["exclusive", "inclusive"]
@@ -80,9 +80,7 @@ class TimelineModel(BaseModel):
     disclaimer: str
 
 
-# "schema" is a BaseModel attribute; the field is aliased.
-TimelineModel.model_fields["schema_"].alias = "schema"
-TimelineModel.model_rebuild(force=True)
+# "schema" is a BaseModel attribute, so the field is schema_ with the alias "schema".
 
 
 def timeline_schema() -> dict[str, Any]:
