@@ -14,6 +14,9 @@ from sendtime.timeline import DISCLAIMER
 TITLES = {
     "assess": "EHC needs assessment",
     "draft": "Draft EHC plan: the response window",
+    "review": "Annual review",
+    "amend": "Amendment outside a review",
+    "transfer": "Phase transfer",
 }
 STYLE = {Status.STATUTORY: "", Status.GUIDANCE: "italic", Status.PRACTICE: "italic dim"}
 
