@@ -174,15 +174,6 @@ def review(
         t = replace(
             t, extra=(*t.extra, ("year_group", year), ("preparation_for_adulthood", year >= 9))
         )
-    if dob is not None and early is None:
-        t = replace(
-            t,
-            warnings=(
-                *t.warnings,
-                "review.early-years left out: the child was 5 or over when the period began "
-                "(CoP 9.178 is for children under 5)",
-            ),
-        )
     return t
 
 
