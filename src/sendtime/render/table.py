@@ -85,9 +85,10 @@ def timeline_table(t: Timeline, console: Console) -> None:
             Text(f"Closure test {c.limb}, advice requested {c.advice_requested}: {engaged}")
         )
         if c.closure and c.window:
+            named = f" ({c.closure.name})" if c.closure.name else ""
             console.print(
                 Text(
-                    f"  closure {c.closure.first_closed_day} (first closed day) to reopening "
+                    f"  closure{named}: first closed day {c.closure.first_closed_day}, reopens "
                     f"{c.closure.reopens}; window {c.window[0]} to {c.window[1]}"
                 )
             )
