@@ -183,7 +183,7 @@ def calendar_view(t: Timeline, cal: Calendar, console: Console) -> None:
     lines = [
         Text(f"{letter}  {s.date.isoformat() if s.date else ''} {(s.weekday or '')[:3]}  ")
         + Text(s.title, style="bold" if s.kind is not Kind.GUIDANCE else "italic")
-        + Text(f"  {s.id} ({s.kind.value})", style="dim")
+        + Text(f"  {s.id} ({s.kind.value}{', projected' if s.projected else ''})", style="dim")
         for letter, s in steps
     ]
     console.print(Group(*lines))
@@ -235,7 +235,8 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) 
 
 def _legend_line(s: Step) -> str:
     day = f"{s.date.isoformat()} {(s.weekday or '')[:3]}" if s.date else ""
-    return f"{day}  {s.title}  ({s.id}, {s.kind.value})"
+    projected = ", projected" if s.projected else ""
+    return f"{day}  {s.title}  ({s.id}, {s.kind.value}{projected})"
 
 
 def calendar_svg(t: Timeline, cal: Calendar, *, title: str) -> str:
