@@ -500,3 +500,18 @@ def test_json_output_matches_the_schema(cli: Invoke, args: list[str]) -> None:
     r = cli([*args, "-f", "json"])
     assert r.exit_code == 0, r.stderr
     validate_timeline(json.loads(r.stdout))
+
+
+def test_explain_names_the_closure_the_meeting_moved_out_of() -> None:
+    t = review(d("2025-03-17"), calendar=STAFFS)
+    assert any(
+        "2026-02-16 (Monday) is not a school day (Spring half term)" in line
+        for line in t.step("review.latest-meeting").explain
+    )
+
+
+def test_a_meeting_on_a_closed_day_warns() -> None:
+    t = review(d("2025-06-02"), meeting=d("2026-02-17"), calendar=STAFFS)
+    assert any("not a school day" in w for w in t.warnings)
+    t = review(d("2025-06-02"), meeting=d("2026-02-12"), calendar=STAFFS)
+    assert not any("not a school day" in w for w in t.warnings)

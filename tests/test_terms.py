@@ -380,3 +380,21 @@ def test_cli_bad_terms_file_exits_2_with_one_line(cli: Invoke, tmp_path: Path) -
     assert r.exit_code == 2
     assert r.stderr.count("\n") == 1
     assert "bad.toml: term 1: needs start and end" in r.stderr
+
+
+def test_engaged_check_says_reg_8_2_has_no_closure_limb_on_the_advice_step(summer: Terms) -> None:
+    t = assess(
+        d("2025-06-02"),
+        advice_requested=[d("2025-07-15"), d("2025-07-16")],
+        calendar=Calendar(terms=summer),
+    )
+    for sid in ("assess.advice", "assess.advice-2"):
+        assert any("reg 8(2)" in n and "no closure limb" in n for n in t.step(sid).notes)
+    assert not any("reg 8(2)" in n for n in t.step("assess.advice-other").notes)
+
+
+def test_why_closed_names_the_closure() -> None:
+    t = load_terms(STAFFS_TOML)
+    assert t.why_closed(d("2026-02-17")) == "Spring half term"
+    assert t.why_closed(d("2025-12-24")) == "between Autumn 2025 and Spring 2026"
+    assert t.why_closed(d("2026-02-12")) is None

@@ -166,6 +166,16 @@ def review(
     if meeting is not None and end is not None and meeting > end:
         msg = f"--meeting {meeting.isoformat()} is after the review period ends ({end.isoformat()})"
         raise BadInput(msg)
+    terms = calendar.terms if calendar is not None else None
+    if (
+        meeting is not None
+        and calendar is not None
+        and terms is not None
+        and terms.covers(meeting)
+        and not calendar.is_school_day(meeting)
+    ):
+        warn = f"--meeting {meeting.isoformat()} is not a school day of {terms.label}"
+        t = replace(t, warnings=(*t.warnings, warn))
     on = meeting or latest
     if on is not None and (year_group is not None or dob is not None):
         year = year_group if year_group is not None else year_group_on(dob or on, on)

@@ -95,6 +95,13 @@ class Terms:
         """Every closure: the gaps between terms and the explicit closures, in date order."""
         return tuple(sorted((*self.gaps(), *self.closures), key=lambda p: (p.start, p.end)))
 
+    def why_closed(self, d: dt.date) -> str | None:
+        """The closure d falls in, named ("Spring half term"), or None if it is in no closure."""
+        for p in self.all_closures():
+            if d in p:
+                return p.name or "a closure"
+        return None
+
     def _closed_for_test(self, d: dt.date) -> bool:
         # For the reg 10(4) test INSET days count as open: staff are in.
         if not any(d in t for t in self.terms):

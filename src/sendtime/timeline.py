@@ -39,6 +39,7 @@ from sendtime.rules import (
     TRIGGERS,
     ExceptionRule,
 )
+from sendtime.terms import NO_CLOSURE_LIMB_NOTE
 
 REGIME_START = dt.date(2014, 9, 1)
 DUE_WINDOW_DAYS = 14
@@ -316,6 +317,15 @@ def _roll_none(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tupl
     return d, (), ()
 
 
+def _closed_because(cal: Calendar, d: dt.date) -> str:
+    if d.weekday() >= 5:
+        return f" (a {WEEKDAYS[d.weekday()]})"
+    if not cal.is_working_day(d):
+        return f" ({cal.holiday_name(d) or 'a bank holiday'})"
+    why = cal.terms.why_closed(d) if cal.terms else None
+    return f" ({why})" if why else ""
+
+
 def _roll_back(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
     cal = ctx.calendar
     if cal.terms is not None:
@@ -328,7 +338,10 @@ def _roll_back(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tupl
                 return d, (f"{iso(d)} is a school day of {cal.terms.label}.",), ()
             return (
                 back,
-                (f"{iso(d)} is not a school day; the last school day before it is {iso(back)}.",),
+                (
+                    f"{iso(d)} is not a school day{_closed_because(cal, d)}; the last school day "
+                    f"before it is {iso(back)}.",
+                ),
                 (),
             )
     else:
@@ -720,6 +733,13 @@ def with_closure_checks(t: Timeline, requested: Sequence[dt.date], cal: Calendar
         return replace(t, warnings=(*t.warnings, warn))
     checks = tuple(cal.terms.closure_check(d) for d in requested)
     steps = list(t.steps)
+    if any(c.engaged for c in checks):
+        # Steps whose regulation has exceptions but no closure limb (reg 8(2)): say so.
+        no_limb = {s.id for s in steps if (e := _exception_rule(s.id)) and not e.closure}
+        steps = [
+            replace(s, notes=(*s.notes, NO_CLOSURE_LIMB_NOTE)) if s.id in no_limb else s
+            for s in steps
+        ]
     start = t.trigger
     for i, s in enumerate(steps):
         e = _exception_rule(s.id)
