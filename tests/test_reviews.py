@@ -515,3 +515,15 @@ def test_a_meeting_on_a_closed_day_warns() -> None:
     assert any("not a school day" in w for w in t.warnings)
     t = review(d("2025-06-02"), meeting=d("2026-02-12"), calendar=STAFFS)
     assert not any("not a school day" in w for w in t.warnings)
+
+
+def test_docs_name_every_review_amend_and_transfer_step() -> None:
+    from sendtime.rules import PROCESSES, RULES_BY_ID
+
+    text = (Path(__file__).parent.parent / "docs" / "terms-and-reviews.md").read_text(
+        encoding="utf-8"
+    )
+    for process in ("review", "amend", "transfer"):
+        for sid in PROCESSES[process]:
+            if not RULES_BY_ID[sid].hidden:
+                assert sid in text, sid

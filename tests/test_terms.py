@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sendtime import Calendar
 from sendtime.errors import BadInput, NeedsMoreData
@@ -398,3 +400,23 @@ def test_why_closed_names_the_closure() -> None:
     assert t.why_closed(d("2026-02-17")) == "Spring half term"
     assert t.why_closed(d("2025-12-24")) == "between Autumn 2025 and Spring 2026"
     assert t.why_closed(d("2026-02-12")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=dt.date(2025, 4, 22), max_value=dt.date(2025, 12, 19)))
+def test_closure_check_law(day: dt.date) -> None:
+    t = Terms(
+        (
+            Period(d("2025-04-22"), d("2025-07-18"), "Summer"),
+            Period(d("2025-09-02"), d("2025-12-19"), "Autumn"),
+        )
+    )
+    c = t.closure_check(day)
+    in_window = d("2025-07-12") <= day <= d("2025-08-26")
+    if day > d("2025-12-12"):
+        assert c.engaged is None  # a closure after the file could begin within a week
+    else:
+        assert c.engaged is in_window
+    if c.engaged:
+        assert c.closure is not None
+        assert (c.closure.reopens - c.closure.first_closed_day).days >= 28
