@@ -420,3 +420,39 @@ def test_closure_check_law(day: dt.date) -> None:
     if c.engaged:
         assert c.closure is not None
         assert (c.closure.reopens - c.closure.first_closed_day).days >= 28
+
+
+def test_cli_terms_checks_a_file(cli: Invoke, tmp_path: Path) -> None:
+    r = cli(
+        [
+            "terms",
+            str(STAFFS_ICS),
+            "--date",
+            "2026-02-17",
+            "--date",
+            "2026-03-02",
+            "--date",
+            "2026-08-01",
+        ]
+    )
+    assert r.exit_code == 0, r.stderr
+    assert "2026-02-17 Tue: school day? no (Spring half term)" in r.stdout
+    assert "2026-03-02 Mon: school day? yes" in r.stdout
+    assert "2026-08-01 Sat: school day? not known (outside the term dates)" in r.stdout
+    f = write(tmp_path, "s.toml", SUMMER_TOML.replace("Half term", "[Half] term"))
+    r = cli(["terms", str(f), "-f", "json"])
+    assert r.exit_code == 0, r.stderr
+    import json
+
+    doc = json.loads(r.stdout)
+    assert doc["long_closures"] == [
+        {
+            "name": "between Summer 2025 and Autumn 2025",
+            "first_closed_day": "2025-07-19",
+            "reopens": "2025-09-02",
+            "days": 45,
+        }
+    ]
+    r = cli(["terms", str(f)])
+    assert "[Half] term" in r.stdout
+    assert "Closure of 45 days: first closed day 2025-07-19, reopens 2025-09-02" in r.stdout

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from sendtime.cli import RENDERERS, Common, _opt, console, opt_date, timeline_command
+from sendtime.cli import RENDERERS, Common, _opt, app, console, opt_date, timeline_command
 from sendtime.errors import BadInput
 from sendtime.model import Timeline
 
@@ -175,3 +175,92 @@ def render_calendar(t: Timeline, common: Common) -> None:
 
 # --format calendar (the month view), registered here beside the commands that need it most.
 RENDERERS["calendar"] = render_calendar
+
+
+@app.command("terms")
+def terms_cmd(
+    file: Annotated[
+        str, typer.Argument(help="The setting's term dates (TOML or ICS).", show_default=False)
+    ],
+    date: Annotated[
+        list[str] | None,
+        _opt("--date", help="Is DATE a school day? (repeat for several).", metavar="DATE"),
+    ] = None,
+    format: Annotated[str, _opt("--format", "-f", help="table or json.", metavar="FORMAT")] = (
+        "table"
+    ),
+) -> int:
+    """Check a term-dates file: terms, closures, closures of 4 weeks or more, school days."""
+    from sendtime.calendars import Calendar
+    from sendtime.cli import choice, out, parse_date
+    from sendtime.loaders import load_terms
+
+    choice(format, "--format", ("table", "json"))
+    terms = load_terms(file)
+    cal = Calendar(terms=terms)
+    days = []
+    for text in date or []:
+        d = parse_date(text, "--date")
+        if not terms.covers(d):
+            answer, why = None, "outside the term dates"
+        elif cal.is_school_day(d):
+            answer, why = True, "school day"
+        else:
+            why = terms.why_closed(d) or (
+                "weekend" if d.weekday() >= 5 else cal.holiday_name(d) or "closed"
+            )
+            answer = False
+        days.append((d, answer, why))
+    doc = {
+        "schema": "sendtime.terms/1",
+        "setting": terms.label,
+        "kind": terms.kind.value,
+        "terms": [
+            {"name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat()}
+            for p in terms.terms
+        ],
+        "closures": [
+            {"name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat()}
+            for p in terms.all_closures()
+        ],
+        "long_closures": [
+            {
+                "name": c.name,
+                "first_closed_day": c.first_closed_day.isoformat(),
+                "reopens": c.reopens.isoformat(),
+                "days": (c.reopens - c.first_closed_day).days,
+            }
+            for c in terms.long_closures()
+        ],
+        "school_days": [{"date": d.isoformat(), "school_day": a, "why": w} for d, a, w in days],
+    }
+    if format == "json":
+        from sendtime.render.json import dumps
+
+        out(dumps(doc))
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    con = console()
+    table = Table(title=f"{terms.label} ({terms.kind.value})", title_justify="left")
+    for col in ("What", "Name", "From", "To"):
+        table.add_column(col)
+    for p in terms.terms:
+        table.add_row("term", Text(p.name), p.start.isoformat(), p.end.isoformat())
+    for p in terms.all_closures():
+        table.add_row("closure", Text(p.name), p.start.isoformat(), p.end.isoformat())
+    con.print(table)
+    if not doc["long_closures"]:
+        con.print(Text("No closure of 4 weeks or more lies inside the file (reg 10(4) test)."))
+    for c in terms.long_closures():
+        con.print(
+            Text(
+                f"Closure of {(c.reopens - c.first_closed_day).days} days: first closed day "
+                f"{c.first_closed_day.isoformat()}, reopens {c.reopens.isoformat()}"
+            )
+        )
+    for d, a, w in days:
+        verdict = {True: "yes", False: "no", None: "not known"}[a]
+        con.print(Text(f"{d.isoformat()} {d:%a}: school day? {verdict} ({w})"))
+    return 0
