@@ -27,6 +27,7 @@ from sendtime.model import (
     Unit,
     When,
 )
+from sendtime.reviews import amend, review, transfer
 from sendtime.rules import rule_table
 from sendtime.terms import Period, SettingKind, Terms
 from sendtime.timeline import assess, draft
@@ -65,8 +66,11 @@ __all__ = [
     "Unit",
     "When",
     "__version__",
+    "amend",
     "assess",
     "draft",
     "load_terms",
+    "review",
     "rule_table",
+    "transfer",
 ]

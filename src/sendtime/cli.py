@@ -166,7 +166,12 @@ COMMON_PARAMS = [
         "format",
         Annotated[
             str,
-            _opt("--format", "-f", help="table, json or csv (default table).", metavar="FORMAT"),
+            _opt(
+                "--format",
+                "-f",
+                help="table, json, csv or calendar (default table).",
+                metavar="FORMAT",
+            ),
         ],
         "table",
     ),
@@ -339,6 +344,8 @@ def render_timeline(t: Timeline, common: Common) -> int:
         warn(w)
     if common.explain:
         return explain(t, common.explain, common.format)
+    if common.svg and common.format != "calendar":
+        raise BadInput("--svg needs --format calendar")
     RENDERERS[common.format](t, common)
     return 0
 
@@ -661,4 +668,5 @@ def main() -> None:
 
 # Commands of other families register themselves on `app` when their module is imported.
 # One line per module, below this comment.
-from sendtime import cli_pupil  # noqa: E402, F401
+import sendtime.cli_pupil  # noqa: E402  support (and pupil)
+import sendtime.cli_reviews  # noqa: E402, F401  review, amend, transfer

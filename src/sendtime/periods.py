@@ -52,6 +52,15 @@ def clear_before(m: dt.date, days: int) -> dt.date:
     return m - dt.timedelta(days=days + 1)
 
 
+def clear_before_months(t: dt.date, months: int) -> dt.date:
+    """Latest day "at least n months before t" (reg 18(2)): a clear interval.
+
+    The corresponding date n months before t (last day of the month if none), less one day:
+    T 2026-09-01, 5 months -> 2026-03-31.
+    """
+    return add_months(t, -months) - dt.timedelta(days=1)
+
+
 def day_before_fixed(year: int, month: int, day: int) -> dt.date:
     """The day before a fixed date: "before 15 February" -> 14 February of that year."""
     return dt.date(year, month, day) - dt.timedelta(days=1)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sendtime import timeline
+from sendtime import reviews, timeline
 from sendtime.model import Timeline
 
 
@@ -75,6 +75,34 @@ PROCESS_SPECS: dict[str, ProcessSpec] = {
         (Param("consultation_sent", ParamKind.DATE), *SERVICE),
     ),
     # review, amend, transfer
+    "review": ProcessSpec(
+        "review",
+        reviews.review,
+        ParamKind.DATE,
+        (
+            Param("last_meeting", ParamKind.DATE),
+            Param("meeting", ParamKind.DATE),
+            Param("notice_sent", ParamKind.DATE),
+            Param("dob", ParamKind.DATE),
+            Param("year_group", ParamKind.INT),
+        ),
+    ),
+    "amend": ProcessSpec(
+        "amend",
+        reviews.amend,
+        ParamKind.DATE,
+        (
+            Param("served", ParamKind.DATE),
+            Param("posted", ParamKind.DATE),
+            Param("post", ParamKind.TEXT),
+        ),
+    ),
+    "transfer": ProcessSpec(
+        "transfer",
+        reviews.transfer,
+        ParamKind.YEAR,
+        (Param("kind", ParamKind.TEXT), Param("transfer_date", ParamKind.DATE)),
+    ),
     # move, reassess
     # appeal, order
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sendtime.model import Citation, Confidence, Kind, Method, Rule, Unit
+from sendtime.model import Citation, Confidence, Kind, Method, Roll, Rule, Unit
 
 REGS = "SEND Regulations 2014"
 CFA = "Children and Families Act 2014"
@@ -34,6 +34,16 @@ INPUT_LABELS: dict[str, str] = {
     "posted": "posted",
     "delivered": "delivered",
     "service.deemed": "deemed served",
+    # review, amend, transfer
+    "plan_date": "start of the review period",
+    "last_meeting": "last review meeting",
+    "meeting": "review meeting",
+    "notice_sent": "amendment notice sent",
+    "served": "amendment notice served",
+    "early_years": "start of the review period; child under 5",
+    "transfer_year": "the calendar year of transfer",
+    "transfer_date": "transfer date",
+    "transfer.deadline": "transfer deadline",
 }
 
 SERVICE_NOTE = (
@@ -44,6 +54,27 @@ ASAP_NOTE = "the duty is to act as soon as practicable; this date is the latest"
 R_NOTE = (
     "R may instead be the date the LA became responsible for the child or young person "
     "under CFA s.24 (regs 5(1)(b), 10(1), 13(2))"
+)
+
+# review, amend, transfer
+PERIOD_NOTE = (
+    "P is the date the plan was first made, or the date the LA notified its decision after the "
+    "last review; the period never restarts on an amendment, a re-issue or a move between LAs "
+    "(regs 15(3)(a), 22(3)); a plan replaced after re-assessment (reg 27): check"
+)
+CLEAR_NOTE = (
+    "a clear interval: neither the day of notice nor the meeting counts; a lenient reading "
+    "(the meeting less 14 days) gives one day later"
+)
+SAME_DAY_NOTE = (
+    "counted from the day the notice was served; when only the day it was sent is known, "
+    "that day is used (assumes same-day service)"
+)
+NO_RESTART_NOTE = "an amended plan does not restart the 12-month review period (reg 22(3))"
+BY_BEFORE_NOTE = "the Code (9.179) and many guides say 'by'; the Regulations say 'before'"
+TRANSFER_PLAN_CITES = (
+    Citation("derived from SEND Regulations 2014", "regs 18(1), 20, 22(2)-(3)"),
+    Citation("R (L, M and P) v Devon CC", "[2022] EWHC 493 (Admin)"),
 )
 
 RULES: tuple[Rule, ...] = (
@@ -181,6 +212,321 @@ RULES: tuple[Rule, ...] = (
         asap=True,
     ),
     # ------------------------------------------------------- annual review, amend, transfer
+    # CFA s.44(1): "in the period of 12 months starting with the date on which the plan was
+    # first made, and ... each subsequent period of 12 months starting with the date on which
+    # the plan was last reviewed" -> ends the day before the corresponding date 12 months on.
+    Rule(
+        id="review.period-end",
+        process="review",
+        title="Review complete (LA decision notified)",
+        cites=(Citation(CFA, "s.44(1)"),),
+        wording="in the period of 12 months starting with P",
+        anchor="plan_date",
+        fallback=("last_meeting",),
+        amount=12,
+        unit=Unit.MONTHS,
+        method=Method.PERIOD_STARTING,
+        notes=(PERIOD_NOTE,),
+    ),
+    # Derived: the decision is due within 4 weeks of the meeting (reg 20(10)), so the meeting
+    # must be 4 weeks before the period ends; moved back to a working (school) day.
+    Rule(
+        id="review.latest-meeting",
+        process="review",
+        title="Latest review meeting so the 4-week decision falls inside the period",
+        cites=(Citation(CFA, "s.44(1)"), regs("reg 20(10) (derived)")),
+        wording="4 weeks before the period ends, moved back to the last working or school day",
+        anchor="review.period-end",
+        amount=-4,
+        unit=Unit.WEEKS,
+        method=Method.AFTER,
+        kind=Kind.PLANNING,
+        roll=Roll.BACK_TO_WORKING_DAY,
+    ),
+    # regs 20(3), 21(3): "at least two weeks' notice of the date of the meeting" -> clear
+    Rule(
+        id="review.invitations",
+        process="review",
+        title="Notice of the review meeting given to the invitees",
+        cites=(regs("regs 20(3), 21(3)"),),
+        wording="at least two weeks' notice of the date of the meeting",
+        anchor="meeting",
+        fallback=("review.latest-meeting",),
+        amount=2,
+        unit=Unit.WEEKS,
+        method=Method.CLEAR_BEFORE,
+        kind=Kind.MINIMUM,
+        notes=(CLEAR_NOTE,),
+    ),
+    # regs 20(4), 21(4): advice circulated "at least two weeks in advance of the review
+    # meeting" -> clear interval
+    Rule(
+        id="review.advice-circulated",
+        process="review",
+        title="Advice and information circulated to the invitees",
+        cites=(regs("regs 20(4), 21(4)"),),
+        wording="at least two weeks in advance of the review meeting",
+        anchor="meeting",
+        fallback=("review.latest-meeting",),
+        amount=2,
+        unit=Unit.WEEKS,
+        method=Method.CLEAR_BEFORE,
+        kind=Kind.MINIMUM,
+        notes=(CLEAR_NOTE,),
+    ),
+    # regs 20(7), 21(7): report "within two weeks of the review meeting" -> exclusive
+    Rule(
+        id="review.report",
+        process="review",
+        title="Report of the meeting sent to the LA and invitees",
+        cites=(regs("regs 20(7), 21(7)"),),
+        wording="within two weeks of the review meeting",
+        anchor="meeting",
+        fallback=("review.latest-meeting",),
+        amount=2,
+        unit=Unit.WEEKS,
+    ),
+    # reg 20(10): the LA decides to keep, amend or cease "within four weeks of the review
+    # meeting"; Devon [2022]: proposed amendments go with the decision
+    Rule(
+        id="review.decision",
+        process="review",
+        title="LA notifies keep, amend or cease (with proposed amendments if amending)",
+        cites=(
+            regs("regs 20(10), 21 (paragraphs to verify)"),
+            Citation("R (L, M and P) v Devon CC", "[2022] EWHC 493 (Admin)"),
+        ),
+        wording="within four weeks of the review meeting",
+        anchor="meeting",
+        fallback=("review.latest-meeting",),
+        amount=4,
+        unit=Unit.WEEKS,
+        confidence=Confidence.SECONDARY,
+    ),
+    # reg 22(2)(c): "at least 15 days, beginning with the day on which the notice is served"
+    Rule(
+        id="review.amend-representations",
+        process="review",
+        title="Parent/young person: representations on the proposed amendments",
+        cites=(regs("reg 22(2)(c)"),),
+        wording="at least 15 days beginning with the day the notice is served",
+        anchor="served",
+        fallback=("service.deemed", "notice_sent", "review.decision"),
+        amount=15,
+        method=Method.BEGINNING_WITH,
+        kind=Kind.MINIMUM,
+    ),
+    # reg 22(3): "as soon as practicable, and in any event within 8 weeks of the date on which
+    # the notice ... was sent"
+    Rule(
+        id="review.amended-final",
+        process="review",
+        title="LA issues the amended EHC plan",
+        cites=(regs("reg 22(3)"),),
+        wording="within 8 weeks of the date the amendment notice was sent",
+        anchor="notice_sent",
+        fallback=("review.decision",),
+        amount=8,
+        unit=Unit.WEEKS,
+        asap=True,
+        notes=(NO_RESTART_NOTE,),
+    ),
+    # reg 22(4): notify a decision not to amend "within 8 weeks of the date on which the notice
+    # ... was sent" (S)
+    Rule(
+        id="review.no-amend",
+        process="amend",
+        title="LA notifies a decision not to amend the plan",
+        cites=(regs("reg 22(4)"),),
+        wording="within 8 weeks of the date the amendment notice was sent",
+        anchor="notice_sent",
+        amount=8,
+        unit=Unit.WEEKS,
+        confidence=Confidence.SECONDARY,
+        asap=True,
+    ),
+    # CoP 9.178: for children under 5, "consider reviewing ... every three to six months"
+    Rule(
+        id="review.early-years",
+        process="review",
+        title="Consider an early review (child under 5): from 3 months",
+        cites=(Citation(COP, "para 9.178"),),
+        wording="consider reviewing every 3 to 6 months (child under 5)",
+        anchor="early_years",
+        amount=3,
+        unit=Unit.MONTHS,
+        method=Method.AFTER,
+        kind=Kind.GUIDANCE,
+        confidence=Confidence.GUIDANCE,
+        optional=True,
+    ),
+    Rule(
+        id="review.early-years-6m",
+        process="review",
+        title="Consider an early review (child under 5): by 6 months",
+        cites=(Citation(COP, "para 9.178"),),
+        wording="consider reviewing every 3 to 6 months (child under 5)",
+        anchor="early_years",
+        amount=6,
+        unit=Unit.MONTHS,
+        method=Method.AFTER,
+        kind=Kind.GUIDANCE,
+        confidence=Confidence.GUIDANCE,
+        optional=True,
+    ),
+    # reg 18(1)(b): review and amend "before 15th February in the calendar year of the
+    # transfer" -> by 14 February; no roll
+    Rule(
+        id="transfer.school",
+        process="transfer",
+        title="Review and amend the plan, naming the new school",
+        cites=(regs("reg 18(1)(b)"), Citation(COP, "para 9.179")),
+        wording="before 15 February in the calendar year of the transfer",
+        anchor="transfer_year",
+        method=Method.BEFORE_FIXED,
+        unit=Unit.FIXED,
+        fixed=(2, 15),
+        kind=Kind.FIXED,
+        notes=(BY_BEFORE_NOTE,),
+    ),
+    # reg 18(1)(a): secondary school -> post-16 institution "before 31st March in the calendar
+    # year of the transfer" -> by 30 March
+    Rule(
+        id="transfer.post16",
+        process="transfer",
+        title="Review and amend the plan, naming the post-16 institution",
+        cites=(regs("reg 18(1)(a)"), Citation(COP, "para 9.179")),
+        wording="before 31 March in the calendar year of the transfer",
+        anchor="transfer_year",
+        method=Method.BEFORE_FIXED,
+        unit=Unit.FIXED,
+        fixed=(3, 31),
+        kind=Kind.FIXED,
+        notes=(BY_BEFORE_NOTE,),
+    ),
+    # reg 18(2): post-16 -> another post-16 institution "at least five months before the
+    # transfer" -> clear interval: T - 5 months - 1 day
+    Rule(
+        id="transfer.post16-other",
+        process="transfer",
+        title="Review and amend the plan before a move between post-16 institutions",
+        cites=(regs("reg 18(2)"),),
+        wording="at least five months before the transfer",
+        anchor="transfer_date",
+        amount=5,
+        unit=Unit.MONTHS,
+        method=Method.CLEAR_BEFORE,
+        kind=Kind.MINIMUM,
+        notes=(
+            "'at least 5 months before' is a clear interval; a lenient reading (T - 5 months) "
+            "gives one day later",
+        ),
+    ),
+    # Not a transfer between phases (sixth form, apprenticeship, unknown): no reg 18 date;
+    # CoP 9.179 and many LAs aim for 31 March.
+    Rule(
+        id="transfer.post16-guidance",
+        process="transfer",
+        title="Aim to name the next placement (not a reg 18 transfer)",
+        cites=(Citation(COP, "para 9.179"),),
+        wording="many LAs aim for 31 March (guidance; no reg 18 date)",
+        anchor="transfer_year",
+        method=Method.BEFORE_FIXED,
+        unit=Unit.FIXED,
+        fixed=(3, 31),
+        kind=Kind.GUIDANCE,
+        confidence=Confidence.GUIDANCE,
+    ),
+    # F: whichever transfer step the command computed (one of the four above).
+    Rule(
+        id="transfer.deadline",
+        process="transfer",
+        title="The transfer deadline F",
+        cites=(regs("reg 18"),),
+        wording="the transfer step's date",
+        anchor="transfer.school",
+        method=Method.LATER_OF,
+        parts=(
+            "transfer.school",
+            "transfer.post16",
+            "transfer.post16-other",
+            "transfer.post16-guidance",
+        ),
+        kind=Kind.PLANNING,
+        hidden=True,
+    ),
+    # Backward plan from F (derived): the LA's full 8 weeks for the amended plan (reg 22(3)),
+    # its 4 weeks for the decision (reg 20(10)), two clear weeks' notice (reg 20(3), (4)).
+    Rule(
+        id="transfer.latest-notice",
+        process="transfer",
+        title="Latest amendment notice if the LA uses its full 8 weeks",
+        cites=TRANSFER_PLAN_CITES,
+        wording="8 weeks before the transfer deadline",
+        anchor="transfer.deadline",
+        amount=-8,
+        unit=Unit.WEEKS,
+        method=Method.AFTER,
+        kind=Kind.PLANNING,
+        confidence=Confidence.SECONDARY,
+        notes=(
+            "the floor: the notice must be served by F - 15 days at the very latest, to leave "
+            "the 15 days for representations (reg 22(2)(c))",
+        ),
+    ),
+    Rule(
+        id="transfer.latest-decision",
+        process="transfer",
+        title="Latest review decision, sent with the proposed amendments",
+        cites=TRANSFER_PLAN_CITES,
+        wording="8 weeks before the transfer deadline (with the amendment notice)",
+        anchor="transfer.deadline",
+        amount=-8,
+        unit=Unit.WEEKS,
+        method=Method.AFTER,
+        kind=Kind.PLANNING,
+        confidence=Confidence.SECONDARY,
+    ),
+    Rule(
+        id="transfer.latest-meeting",
+        process="transfer",
+        title="Latest review meeting for the transfer",
+        cites=TRANSFER_PLAN_CITES,
+        wording="12 weeks before the transfer deadline, moved back to the last working day",
+        anchor="transfer.deadline",
+        amount=-12,
+        unit=Unit.WEEKS,
+        method=Method.AFTER,
+        kind=Kind.PLANNING,
+        confidence=Confidence.SECONDARY,
+        roll=Roll.BACK_TO_WORKING_DAY,
+    ),
+    Rule(
+        id="transfer.invitations",
+        process="transfer",
+        title="Notice of the transfer review meeting given",
+        cites=TRANSFER_PLAN_CITES,
+        wording="at least two weeks' notice of the latest meeting",
+        anchor="transfer.latest-meeting",
+        amount=2,
+        unit=Unit.WEEKS,
+        method=Method.CLEAR_BEFORE,
+        kind=Kind.PLANNING,
+        confidence=Confidence.SECONDARY,
+    ),
+    Rule(
+        id="transfer.advice-circulated",
+        process="transfer",
+        title="Advice circulated for the transfer review meeting",
+        cites=TRANSFER_PLAN_CITES,
+        wording="at least two weeks in advance of the latest meeting",
+        anchor="transfer.latest-meeting",
+        amount=2,
+        unit=Unit.WEEKS,
+        method=Method.CLEAR_BEFORE,
+        kind=Kind.PLANNING,
+        confidence=Confidence.SECONDARY,
+    ),
     # ---------------------------------------------------------------- move, re-assessment
     # ---------------------------------------------------------------- mediation and appeal, orders
     # ---------------------------------------------------------------- SEN Support (no EHC plan)
@@ -219,6 +565,36 @@ PROCESSES: dict[str, tuple[str, ...]] = {
     "assess": ("service.deemed", *(r.id for r in RULES if r.process == "assess")),
     "draft": ("service.deemed", "assess.representations", "assess.school-response"),
     # review, amend, transfer
+    "review": (
+        "review.period-end",
+        "review.latest-meeting",
+        "review.invitations",
+        "review.advice-circulated",
+        "review.report",
+        "review.decision",
+        "review.amend-representations",
+        "review.amended-final",
+        "review.early-years",
+        "review.early-years-6m",
+    ),
+    "amend": (
+        "service.deemed",
+        "review.amend-representations",
+        "review.amended-final",
+        "review.no-amend",
+    ),
+    "transfer": (
+        "transfer.school",
+        "transfer.post16",
+        "transfer.post16-other",
+        "transfer.post16-guidance",
+        "transfer.deadline",
+        "transfer.latest-notice",
+        "transfer.latest-decision",
+        "transfer.latest-meeting",
+        "transfer.invitations",
+        "transfer.advice-circulated",
+    ),
     # move, reassess
     # appeal, order
     "support": ("support.meeting", "support.cycle"),
@@ -229,6 +605,9 @@ TRIGGERS: dict[str, str] = {
     "assess": "request_received",
     "draft": "draft_served",
     # review, amend, transfer
+    "review": "plan_date",
+    "amend": "notice_sent",
+    "transfer": "transfer_year",
     # move, reassess
     # appeal, order
     "support": "from",

@@ -39,6 +39,7 @@ from sendtime.rules import (
     TRIGGERS,
     ExceptionRule,
 )
+from sendtime.terms import NO_CLOSURE_LIMB_NOTE
 
 REGIME_START = dt.date(2014, 9, 1)
 LAST_DATE = dt.date(2199, 12, 31)  # bank holidays and date arithmetic stop well before 9999
@@ -188,19 +189,28 @@ def _period_starting(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 
 
 def _clear_before(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    days = _amount_in_days(rule)
-    d = periods.clear_before(a.date, days)
-    lenient = periods.add_days(a.date, -days)
-    return Computed(
-        d,
-        f"{_plural(rule.amount, rule.unit)} clear before {a.label}",
-        (
-            f"'At least {_plural(rule.amount, rule.unit)}': neither the day it is given nor "
-            f"{a.date.isoformat()} counts, so the latest day is {a.date.isoformat()} - "
-            f"{days + 1} days = {iso(d)}.",
-            f"A lenient reading ({a.date.isoformat()} - {days} days) gives {iso(lenient)}.",
-        ),
-    )
+    span = _plural(rule.amount, rule.unit)
+    if rule.unit is Unit.MONTHS:
+        d = periods.clear_before_months(a.date, rule.amount)
+        lenient = periods.add_months(a.date, -rule.amount)
+        how = (
+            f"'At least {span} before': a clear interval, so the latest day is the day before "
+            f"the corresponding date {rule.amount} months before {a.date.isoformat()} "
+            f"({lenient.isoformat()}): {iso(d)}."
+        )
+        lenient_how = f"A lenient reading ({a.date.isoformat()} - {span}) gives {iso(lenient)}."
+    else:
+        days = _amount_in_days(rule)
+        d = periods.clear_before(a.date, days)
+        lenient = periods.add_days(a.date, -days)
+        how = (
+            f"'At least {span}': neither the day it is given nor {a.date.isoformat()} "
+            f"counts, so the latest day is {a.date.isoformat()} - {days + 1} days = {iso(d)}."
+        )
+        lenient_how = (
+            f"A lenient reading ({a.date.isoformat()} - {days} days) gives {iso(lenient)}."
+        )
+    return Computed(d, f"{span} clear before {a.label}", (how, lenient_how))
 
 
 def _before_fixed(rule: Rule, a: Anchor, ctx: Context) -> Computed:
@@ -315,6 +325,15 @@ def _roll_none(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tupl
     return d, (), ()
 
 
+def _closed_because(cal: Calendar, d: dt.date) -> str:
+    if d.weekday() >= 5:
+        return f" (a {WEEKDAYS[d.weekday()]})"
+    if not cal.is_working_day(d):
+        return f" ({cal.holiday_name(d) or 'a bank holiday'})"
+    why = cal.terms.why_closed(d) if cal.terms else None
+    return f" ({why})" if why else ""
+
+
 def _roll_back(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
     cal = ctx.calendar
     if cal.terms is not None:
@@ -327,7 +346,10 @@ def _roll_back(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tupl
                 return d, (f"{iso(d)} is a school day of {cal.terms.label}.",), ()
             return (
                 back,
-                (f"{iso(d)} is not a school day; the last school day before it is {iso(back)}.",),
+                (
+                    f"{iso(d)} is not a school day{_closed_because(cal, d)}; the last school day "
+                    f"before it is {iso(back)}.",
+                ),
                 (),
             )
     else:
@@ -700,7 +722,7 @@ def assess(
         draft_served=draft_served,
         consultation_sent=consultation_sent,
     )
-    return compute(
+    t = compute(
         "assess",
         given,
         calendar=calendar,
@@ -709,6 +731,45 @@ def assess(
         exceptions=exceptions,
         today=today,
     )
+    return with_closure_checks(t, sorted(advice_requested), calendar or default_calendar())
+
+
+def with_closure_checks(t: Timeline, requested: Sequence[dt.date], cal: Calendar) -> Timeline:
+    """Fill closure_checks (reg 10(4)(a)/(b)) for advice request dates, from the term dates.
+
+    An engaged check adds a "may be disapplied" note to each step whose regulation has a
+    closure limb and whose tested period (anchor to date) contains the request date.
+    """
+    if not requested:
+        return t
+    if cal.terms is None:
+        warn = "the reg 10(4)(a)/(b) closure test needs the setting's term dates: give --terms FILE"
+        return replace(t, warnings=(*t.warnings, warn))
+    checks = tuple(cal.terms.closure_check(d) for d in requested)
+    steps = list(t.steps)
+    if any(c.engaged for c in checks):
+        # Steps whose regulation has exceptions but no closure limb (reg 8(2)): say so.
+        no_limb = {s.id for s in steps if (e := _exception_rule(s.id)) and not e.closure}
+        steps = [
+            replace(s, notes=(*s.notes, NO_CLOSURE_LIMB_NOTE)) if s.id in no_limb else s
+            for s in steps
+        ]
+    start = t.trigger
+    for i, s in enumerate(steps):
+        e = _exception_rule(s.id)
+        if e is None or not e.closure or s.date is None or start is None:
+            continue
+        for c in checks:
+            if c.engaged and c.closure and start <= c.advice_requested <= s.date:
+                limb = e.closure.replace("(a)/(b)", "(b)" if c.limb.endswith("(b)") else "(a)")
+                note = (
+                    f"may be disapplied under {limb}: advice requested {c.advice_requested} "
+                    f"within the window of the closure {c.closure.first_closed_day} to "
+                    f"{periods.add_days(c.closure.reopens, -1)} (if impractical: a judgement)"
+                )
+                steps[i] = replace(s, notes=(*s.notes, note))
+                break
+    return replace(t, steps=tuple(steps), closure_checks=checks)
 
 
 def draft(

@@ -15,6 +15,9 @@ TITLES = {
     "assess": "EHC needs assessment",
     "draft": "Draft EHC plan: the response window",
     "support": "SEN Support (no EHC plan)",
+    "review": "Annual review",
+    "amend": "Amendment outside a review",
+    "transfer": "Phase transfer",
 }
 # Long source names shortened in the table; the legend below it spells them out.
 SHORT = (
@@ -22,10 +25,12 @@ SHORT = (
     ("SEND Code of Practice 2015, paras ", "CoP "),
     ("SEND Code of Practice 2015, para ", "CoP "),
     ("Children and Families Act 2014, ", "CFA "),
+    ("R (L, M and P) v Devon CC, [2022] EWHC 493 (Admin)", "Devon [2022]"),
 )
 LEGEND = (
     "reg(s) = SEND Regulations 2014 (SI 2014/1530); CoP = SEND Code of Practice 0-25 (2015); "
-    "CFA = Children and Families Act 2014."
+    "CFA = Children and Families Act 2014; Devon [2022] = R (L, M and P) v Devon CC [2022] "
+    "EWHC 493 (Admin)."
 )
 STYLE = {Status.STATUTORY: "", Status.GUIDANCE: "italic", Status.PRACTICE: "italic"}
 
@@ -96,6 +101,21 @@ def timeline_table(t: Timeline, console: Console) -> None:
             console.print(
                 Text(f"{s.id} disapplied under {s.disapplied.limb}: {s.disapplied.reason}")
             )
+    for c in t.closure_checks:
+        engaged = {True: "engaged", False: "not engaged", None: "not known"}[c.engaged]
+        console.print(
+            Text(f"Closure test {c.limb}, advice requested {c.advice_requested}: {engaged}")
+        )
+        if c.closure and c.window:
+            named = f" ({c.closure.name})" if c.closure.name else ""
+            console.print(
+                Text(
+                    f"  closure{named}: first closed day {c.closure.first_closed_day}, reopens "
+                    f"{c.closure.reopens}; window {c.window[0]} to {c.window[1]}"
+                )
+            )
+        if c.note:
+            console.print(Text(f"  {c.note}"))
     terms = f"; terms: {t.calendar.terms}" if t.calendar.terms else ""
     console.print(
         Text(
