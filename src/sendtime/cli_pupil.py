@@ -1,8 +1,9 @@
-"""Commands about one pupil: SEN Support meetings (and, with transfers, the pupil's plan)."""
+"""Commands about one pupil: the pupil's year group and transfer plan; SEN Support meetings."""
 
 from typing import Annotated
 
-from sendtime.cli import Common, _opt, opt_date, timeline_command
+from sendtime.cli import Common, _opt, opt_date, parse_date, timeline_command
+from sendtime.errors import BadInput
 from sendtime.model import Timeline
 
 
@@ -37,3 +38,81 @@ def support_cmd(
         every=parse_every(every) if every else None,
         today=core["today"],
     )
+
+
+@timeline_command("pupil")
+def pupil_cmd(
+    common: Common,
+    dob: Annotated[
+        str | None, _opt("--dob", help="Date of birth (YYYY-MM-DD).", metavar="DATE")
+    ] = None,
+    structure: Annotated[
+        str,
+        _opt(
+            "--structure",
+            help="two-tier (default), early-years, infant, junior, primary, middle or secondary.",
+            metavar="STRUCTURE",
+        ),
+    ] = "two-tier",
+    transfer_after_year: Annotated[
+        str | None,
+        _opt(
+            "--transfer-after-year",
+            help="With --structure middle: the last year group before the move (e.g. 8).",
+            metavar="N",
+        ),
+    ] = None,
+    destination: Annotated[
+        str,
+        _opt(
+            "--destination",
+            help="After Year 11: post16 (default), sixth-form, apprenticeship or unknown.",
+            metavar="WHERE",
+        ),
+    ] = "post16",
+    year_group: Annotated[
+        str | None,
+        _opt(
+            "--year-group",
+            help="The year group the child is taught in, if not the one for their age.",
+            metavar="N",
+        ),
+    ] = None,
+    plan_date: Annotated[
+        str | None,
+        _opt(
+            "--plan-date", help="P: the start of the current annual-review period.", metavar="DATE"
+        ),
+    ] = None,
+) -> Timeline:
+    """A pupil's year group, school-leaving date and next phase transfer, from a date of birth."""
+    from sendtime.pupil import pupil
+
+    if dob is None:
+        raise BadInput("pupil needs --dob DATE (the date of birth)")
+    core = common.core()
+    return pupil(
+        parse_date(dob, "--dob"),
+        today=core["today"],
+        structure=structure,
+        transfer_after_year=parse_int(transfer_after_year, "--transfer-after-year", 1, 13),
+        destination=destination,
+        year_group=parse_int(year_group, "--year-group", -3, 14),
+        plan_date=opt_date(plan_date, "--plan-date"),
+        calendar=core["calendar"],
+        counting=core["counting"],
+    )
+
+
+def parse_int(value: str | None, what: str, low: int, high: int) -> int | None:
+    """An optional whole number within bounds, or BadInput naming it."""
+    if value is None:
+        return None
+    try:
+        n = int(value.strip())
+    except ValueError:
+        n = None
+    if n is None or not low <= n <= high:
+        msg = f"{what} {value!r}: expected a whole number from {low} to {high}"
+        raise BadInput(msg)
+    return n

@@ -6,13 +6,19 @@ Guidance and arithmetic, not time limits (england.md, "The pupil"). Pure: today 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
+from sendtime import periods
+from sendtime.calendars import Calendar
 from sendtime.errors import BadInput
+from sendtime.model import Counting, RecordedException, Step, Timeline
 from sendtime.terms import Terms
 
 LAST_FRIDAY_OF_JUNE_WEEKDAY = 4  # Friday
+E = TypeVar("E", bound=StrEnum)
 
 
 class Structure(StrEnum):
@@ -201,3 +207,125 @@ def next_transfer(
     if structure is Structure.SECONDARY and destination is not Destination.POST16:
         return Transfer(year, kind, destination.value, last, is_transfer=False), ()
     return Transfer(year, kind, into, last), ()
+
+
+UNDER_FIVE_NOTE = (
+    "child under 5: the Code says the LA should consider reviewing the plan at least every 3 to "
+    "6 months (CoP 9.178, guidance); give --plan-date for the dates"
+)
+
+
+def _combined_window(t: Timeline, transfer: Transfer, plan_date: dt.date) -> str | None:
+    """When one meeting could serve as both the annual review and the transfer review."""
+    ids = {s.id: s.date for s in t.steps}
+    review_latest = ids.get("review.latest-meeting")
+    transfer_latest = ids.get("transfer.latest-meeting")
+    if review_latest is None or transfer_latest is None:
+        return None
+    start = max(plan_date, dt.date(transfer.year - 1, 9, 1))
+    end = min(review_latest, transfer_latest)
+    if start > end:
+        return None
+    return (
+        f"one review meeting from {start.isoformat()} to {end.isoformat()} can serve as both the "
+        "annual review and the phase-transfer review"
+    )
+
+
+def pupil(
+    dob: dt.date,
+    *,
+    today: dt.date,
+    structure: Structure | str = Structure.TWO_TIER,
+    transfer_after_year: int | None = None,
+    destination: Destination | str = Destination.POST16,
+    year_group: int | None = None,
+    plan_date: dt.date | None = None,
+    calendar: Calendar | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    exceptions: Sequence[RecordedException] = (),
+) -> Timeline:
+    """A pupil's year group, compulsory school age and next phase transfer, with its plan.
+
+    Guidance and arithmetic from the date of birth (england.md, "The pupil"); the transfer steps
+    are those of ``transfer`` for the computed year, and with ``plan_date`` the annual review's.
+    """
+    from sendtime.reviews import review, transfer
+
+    structure = _choice(Structure, structure, "--structure")
+    destination = _choice(Destination, destination, "--destination")
+    terms = calendar.terms if calendar is not None else None
+    p = facts(dob, today=today, year_group=year_group, terms=terms)
+    move, warns = next_transfer(
+        p, structure, transfer_after_year=transfer_after_year, destination=destination
+    )
+    warnings = [*p.warnings, *warns]
+    if exceptions:
+        warnings.append("no statutory exception applies to a pupil's transfer plan; ignored")
+    steps: list[Step] = []
+    if move is not None:
+        kind = move.kind if move.is_transfer else destination.value
+        t = transfer(move.year, kind=kind, calendar=calendar, counting=counting, today=today)
+        steps.extend(t.steps)
+        warnings.extend(t.warnings)
+    under_five = today < periods.add_months(dob, 60)
+    if plan_date is not None:
+        r = review(
+            plan_date,
+            dob=dob,
+            year_group=p.year_group if p.year_group_given else None,
+            calendar=calendar,
+            counting=counting,
+            today=today,
+        )
+        steps.extend(r.steps)
+        warnings.extend(r.warnings)
+        if move is not None and move.is_transfer:
+            merged = Timeline("pupil", (), counting, r.calendar, tuple(steps))
+            window = _combined_window(merged, move, plan_date)
+            if window:
+                warnings.append(window)
+    elif under_five:
+        warnings.append(UNDER_FIVE_NOTE)
+    facts_doc: dict[str, object] = {
+        "year_group": p.year_group,
+        "academic_year": p.academic_year,
+        "compulsory_school_age_ends": p.compulsory_school_age_ends.isoformat(),
+        "preparation_for_adulthood": p.preparation_for_adulthood,
+        "next_transfer": f"{move.year}-09" if move is not None and move.is_transfer else None,
+        "structure": structure.value,
+    }
+    if move is not None:
+        facts_doc["transfer_into"] = move.into
+    inputs: list[tuple[str, str | tuple[str, ...]]] = [
+        ("dob", dob.isoformat()),
+        ("today", today.isoformat()),
+        ("structure", structure.value),
+    ]
+    if year_group is not None:
+        inputs.append(("year_group", str(year_group)))
+    if plan_date is not None:
+        inputs.append(("plan_date", plan_date.isoformat()))
+    cal = calendar
+    if cal is None:
+        from sendtime.timeline import default_calendar
+
+        cal = default_calendar()
+    return Timeline(
+        process="pupil",
+        inputs=tuple(inputs),
+        counting=counting,
+        calendar=cal.info,
+        steps=tuple(steps),
+        warnings=tuple(dict.fromkeys(warnings)),
+        extra=(("pupil", facts_doc),),
+        trigger=dob,
+    )
+
+
+def _choice(enum: type[E], value: E | str, option: str) -> E:
+    try:
+        return enum(value)
+    except ValueError:
+        msg = f"{option} {value!r}: expected one of {', '.join(e.value for e in enum)}"
+        raise BadInput(msg) from None

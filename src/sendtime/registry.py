@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sendtime import reviews, timeline
+from sendtime import pupil, reviews, timeline
 from sendtime.model import Timeline
 
 
@@ -105,4 +105,16 @@ PROCESS_SPECS: dict[str, ProcessSpec] = {
     ),
     # move, reassess
     # appeal, order
+    "pupil": ProcessSpec(
+        "pupil",
+        pupil.pupil,
+        ParamKind.DATE,  # the date of birth
+        (
+            Param("structure", ParamKind.TEXT),
+            Param("transfer_after_year", ParamKind.INT),
+            Param("destination", ParamKind.TEXT),
+            Param("year_group", ParamKind.INT),
+            Param("plan_date", ParamKind.DATE),
+        ),
+    ),
 }

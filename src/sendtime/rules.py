@@ -598,6 +598,7 @@ PROCESSES: dict[str, tuple[str, ...]] = {
     # move, reassess
     # appeal, order
     "support": ("support.meeting", "support.cycle"),
+    "pupil": (),  # the pupil's transfer (and review) steps come from those processes
 }
 
 # The input that is each command's trigger ("<command>.trigger" for local rules).
@@ -611,6 +612,7 @@ TRIGGERS: dict[str, str] = {
     # move, reassess
     # appeal, order
     "support": "from",
+    "pupil": "dob",
 }
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

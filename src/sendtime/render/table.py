@@ -15,6 +15,7 @@ TITLES = {
     "assess": "EHC needs assessment",
     "draft": "Draft EHC plan: the response window",
     "support": "SEN Support (no EHC plan)",
+    "pupil": "Pupil",
     "review": "Annual review",
     "amend": "Amendment outside a review",
     "transfer": "Phase transfer",
@@ -67,8 +68,31 @@ def _step_cell(s: Step, marks: list[str]) -> Text:
     return cell
 
 
+def _pupil_facts(t: Timeline, console: Console) -> None:
+    facts = dict(t.extra).get("pupil")
+    if not isinstance(facts, dict):
+        return
+    lines = [
+        f"Year group {facts['year_group']} in {facts['academic_year']} "
+        f"({facts['structure']} structure).",
+        f"Compulsory school age ends {facts['compulsory_school_age_ends']} "
+        "(Education Act 1996 s.8(3); the last Friday in June).",
+        "Reviews must consider preparation for adulthood (regs 20(6), 21(6))."
+        if facts["preparation_for_adulthood"]
+        else "Preparation for adulthood: from Year 9 (regs 20(6), 21(6)).",
+    ]
+    if facts.get("next_transfer"):
+        lines.append(
+            f"Next transfer between phases: {facts['next_transfer']}, into "
+            f"{facts.get('transfer_into', '')}."
+        )
+    for line in lines:
+        console.print(Text(line))
+
+
 def timeline_table(t: Timeline, console: Console) -> None:
     """Print a timeline: a row per step, numbered notes below, provenance and disclaimer."""
+    _pupil_facts(t, console)
     table = Table(
         title=f"{TITLES.get(t.process, t.process)}: {_inputs(t)}",
         title_justify="left",
