@@ -36,8 +36,10 @@ def local_table(steps: Sequence[Step], console: Console, *, file: str | None = N
         return
     origin = f" from {Path(file).name}" if file else ""
     table = Table(
-        title=f"Local milestones{origin} (practice, not statutory deadlines)",
+        title=f"Local milestones{origin}",
         title_justify="left",
+        caption="Local practice, not statutory deadlines: they never move a statutory date.",
+        caption_justify="left",
         show_lines=True,
     )
     table.add_column("Date", no_wrap=True)
