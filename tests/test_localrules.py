@@ -285,7 +285,7 @@ def test_a_projected_anchor_makes_the_local_step_projected() -> None:
     s = out.step("local.x")
     assert s.projected is True
     assert s.date == d("2025-04-11")
-    assert s.notes[0].startswith("projected:")
+    assert s.notes == ("projected: counted from assess.advice, which was projected",)
 
 
 def test_a_weekend_date_is_noted_not_moved() -> None:

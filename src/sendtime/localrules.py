@@ -279,7 +279,7 @@ def local_step(
         )
     d, arithmetic = offset_date(rule, date, calendar, what=what)
     if projected:
-        notes.append(f"projected: {rule.after} was itself projected, not given")
+        notes.append(f"projected: counted from {rule.after}, which was projected")
     if not calendar.is_working_day(d):
         notes.append(f"falls on a non-working day ({WEEKDAYS[d.weekday()]})")
     days_left, when = _when(d, today)
