@@ -165,3 +165,13 @@ def test_a_sencos_review_reminders(cli: Invoke) -> None:
     assert rows["local.invitations"]["date"] == "2025-01-03"
     assert rows["local.pupil-views"]["date"] == "2025-01-17"
     assert "local.hco-contact" not in rows  # an assess rule, skipped for review
+
+
+def test_the_docs_show_real_council_output(cli: Invoke) -> None:
+    docs = (Path(__file__).parent.parent / "docs" / "local-rules.md").read_text(encoding="utf-8")
+    shown = [line for line in docs.splitlines() if line.startswith("assess,local.")]
+    assert len(shown) == 5
+    r = cli(["assess", "2025-01-10", "--rules", COUNCIL, "-f", "csv"])
+    assert r.exit_code == 0, r.stderr
+    for line in shown:
+        assert line in r.stdout.splitlines()
