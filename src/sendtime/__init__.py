@@ -10,6 +10,7 @@ Pure functions from dates, a calendar and options to immutable timelines::
 
 from sendtime.calendars import Calendar
 from sendtime.errors import BadInput, NeedsMoreData, SendtimeError
+from sendtime.localrules import LocalRule, apply_local_rules
 from sendtime.model import (
     Citation,
     Confidence,
@@ -42,6 +43,13 @@ def load_terms(path: str) -> Terms:
     return _load(path)
 
 
+def load_local_rules(path: str) -> tuple[LocalRule, ...]:
+    """Load and check a local-rules TOML file (interface.md, "Local rules")."""
+    from sendtime.rulefile import load_local_rules as _load
+
+    return _load(path)
+
+
 __all__ = [
     "BadInput",
     "Calendar",
@@ -50,6 +58,7 @@ __all__ = [
     "Counting",
     "ExceptionKind",
     "Kind",
+    "LocalRule",
     "Method",
     "Nation",
     "NeedsMoreData",
@@ -67,8 +76,10 @@ __all__ = [
     "When",
     "__version__",
     "amend",
+    "apply_local_rules",
     "assess",
     "draft",
+    "load_local_rules",
     "load_terms",
     "review",
     "rule_table",

@@ -325,9 +325,12 @@ def _render_csv(t: Timeline, common: Common) -> None:
 
 
 def _render_table(t: Timeline, common: Common) -> None:
+    from sendtime.render.local import local_table, split_local
     from sendtime.render.table import timeline_table
 
-    timeline_table(t, console())
+    statutory, local = split_local(t)
+    timeline_table(statutory, console())
+    local_table(local, console(), file=common.rules)
 
 
 # --format NAME -> renderer. Each renderer imports what it needs when it is chosen.
@@ -340,6 +343,11 @@ RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
 
 def render_timeline(t: Timeline, common: Common) -> int:
     """Render a timeline in the chosen format; warnings to stderr. Returns the exit code."""
+    if common.rules:  # local rules apply to every timeline command, in every format
+        from sendtime.rulefile import apply_rules_file
+
+        cal, today = common.calendar(), common.today_date()
+        t = apply_rules_file(t, common.rules, calendar=cal, today=today)
     for w in t.warnings:
         warn(w)
     if common.explain:
