@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sendtime.errors import BadInput
-from sendtime.pupil import (
+from sendtime.pupils import (
     Destination,
     Structure,
     compulsory_school_age_end,

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from sendtime.errors import BadInput
-from sendtime.pupil import pupil
+from sendtime.pupils import pupil
 from tests.conftest import Invoke, d, date_of
 
 

@@ -9,7 +9,7 @@ import pytest
 from sendtime import Calendar
 from sendtime.errors import BadInput, NeedsMoreData
 from sendtime.loaders import load_terms
-from sendtime.support import parse_every, support
+from sendtime.sen_support import parse_every, support
 from sendtime.terms import Period, Terms
 from tests.conftest import Invoke, d, date_of
 

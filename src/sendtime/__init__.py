@@ -28,8 +28,10 @@ from sendtime.model import (
     Unit,
     When,
 )
+from sendtime.pupils import pupil
 from sendtime.reviews import amend, review, transfer
 from sendtime.rules import rule_table
+from sendtime.sen_support import support
 from sendtime.terms import Period, SettingKind, Terms
 from sendtime.timeline import assess, draft
 
@@ -81,7 +83,9 @@ __all__ = [
     "draft",
     "load_local_rules",
     "load_terms",
+    "pupil",
     "review",
     "rule_table",
+    "support",
     "transfer",
 ]

@@ -28,7 +28,7 @@ def support_cmd(
     ] = None,
 ) -> Timeline:
     """SEN Support: meetings with parents three times a year, from the setting's term dates."""
-    from sendtime.support import parse_every, support
+    from sendtime.sen_support import parse_every, support
 
     core = common.core()
     return support(
@@ -86,7 +86,7 @@ def pupil_cmd(
     ] = None,
 ) -> Timeline:
     """A pupil's year group, school-leaving date and next phase transfer, from a date of birth."""
-    from sendtime.pupil import pupil
+    from sendtime.pupils import pupil
 
     if dob is None:
         raise BadInput("pupil needs --dob DATE (the date of birth)")

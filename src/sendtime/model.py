@@ -35,7 +35,7 @@ class Method(StrEnum):
     LATER_OF = "later of"  # the later of other (component) rules
     DEEMED_SERVICE = "deemed service"  # Interpretation Act 1978 s.7; CPR 6.26 for hand/email
     NO_DATE = "no date"  # "immediately": listed without a date
-    TERM_PART_END = "term part end"  # dates from the setting's term structure (support.py)
+    TERM_PART_END = "term part end"  # dates from the setting's term structure (sen_support.py)
 
 
 class Roll(StrEnum):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sendtime import pupil, reviews, timeline
+from sendtime import pupils, reviews, timeline
 from sendtime.model import Timeline
 
 
@@ -107,7 +107,7 @@ PROCESS_SPECS: dict[str, ProcessSpec] = {
     # appeal, order
     "pupil": ProcessSpec(
         "pupil",
-        pupil.pupil,
+        pupils.pupil,
         ParamKind.DATE,  # the date of birth
         (
             Param("structure", ParamKind.TEXT),

@@ -299,7 +299,7 @@ def _no_date(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 
 
 def _term_part_end(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    msg = f"{rule.id} is computed from term dates by sendtime.support, not from an anchor"
+    msg = f"{rule.id} is computed from term dates by sendtime.sen_support, not from an anchor"
     raise NeedsMoreData(msg)
 
 
