@@ -16,8 +16,8 @@ from sendtime.errors import BadInput
 from sendtime.loaders import load_terms
 from sendtime.model import Counting, ExceptionKind, Kind, RecordedException, Status
 from sendtime.periods import clear_before_months
+from sendtime.pupils import year_group_on
 from sendtime.registry import PROCESS_SPECS
-from sendtime.reviews import year_group_on
 from tests.conftest import Invoke, d
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -18,9 +18,9 @@ from enum import StrEnum
 from sendtime import periods
 from sendtime.calendars import Calendar
 from sendtime.errors import BadInput, NeedsMoreData
-from sendtime.model import WEEKDAYS, Confidence, Kind, Status, Step, Timeline, Unit, When
+from sendtime.model import WEEKDAYS, Confidence, Kind, Status, Step, Timeline, Unit
 from sendtime.rules import PROCESSES, RULES_BY_ID, TRIGGERS
-from sendtime.timeline import DUE_WINDOW_DAYS
+from sendtime.timeline import iso, relative_to_today
 
 PREFIX = "local."
 ID_PATTERN = re.compile(r"local\.[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -186,10 +186,6 @@ def validate(
     return tuple(rules)
 
 
-def _iso(d: dt.date) -> str:
-    return f"{d.isoformat()} ({WEEKDAYS[d.weekday()]})"
-
-
 def _nth(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -215,13 +211,13 @@ def offset_date(
                 if periods.has_corresponding_date(anchor, n)
                 else " (that month has no corresponding date: its last day)"
             )
-            what_date = f"The corresponding date {span(rule.amount, unit)} {side} {_iso(anchor)}"
-            return d, f"{what_date}{clamp}: {_iso(d)}."
+            what_date = f"The corresponding date {span(rule.amount, unit)} {side} {iso(anchor)}"
+            return d, f"{what_date}{clamp}: {iso(d)}."
         if unit is Unit.WORKING_DAYS:
             d = calendar.add_working_days(anchor, n)
             return d, (
-                f"The {_nth(rule.amount)} working day {side} {_iso(anchor)}, the anchor not "
-                f"counted (weekends and bank holidays skipped): {_iso(d)}."
+                f"The {_nth(rule.amount)} working day {side} {iso(anchor)}, the anchor not "
+                f"counted (weekends and bank holidays skipped): {iso(d)}."
             )
         if unit is Unit.SCHOOL_DAYS:
             if calendar.terms is None:
@@ -229,24 +225,15 @@ def offset_date(
                 raise BadInput(rule_error(rule.file, rule.id, "offset", problem, what=what))
             d = calendar.add_school_days(anchor, n)
             return d, (
-                f"The {_nth(rule.amount)} school day {side} {_iso(anchor)}, the anchor not "
-                f"counted ({calendar.terms.label}): {_iso(d)}."
+                f"The {_nth(rule.amount)} school day {side} {iso(anchor)}, the anchor not "
+                f"counted ({calendar.terms.label}): {iso(d)}."
             )
         days = n * 7 if unit is Unit.WEEKS else n
         d = periods.add_days(anchor, days)
         sign = "+" if days >= 0 else "-"
-        return d, f"{_iso(anchor)} {sign} {abs(days)} days = {_iso(d)}."
+        return d, f"{iso(anchor)} {sign} {abs(days)} days = {iso(d)}."
     except NeedsMoreData as exc:
         raise NeedsMoreData(rule_error(rule.file, rule.id, "offset", str(exc), what=what)) from None
-
-
-def _when(d: dt.date | None, today: dt.date | None) -> tuple[int | None, When | None]:
-    if d is None or today is None:
-        return None, None
-    left = (d - today).days
-    if left < 0:
-        return left, When.PAST
-    return left, When.DUE if left <= DUE_WINDOW_DAYS else When.UPCOMING
 
 
 def local_step(
@@ -282,7 +269,7 @@ def local_step(
         notes.append(f"projected: counted from {rule.after}, which was projected")
     if not calendar.is_working_day(d):
         notes.append(f"falls on a non-working day ({WEEKDAYS[d.weekday()]})")
-    days_left, when = _when(d, today)
+    days_left, when = relative_to_today(d, today)
     return Step(
         id=rule.id,
         title=rule.title,
@@ -296,7 +283,7 @@ def local_step(
         notes=tuple(notes),
         explain=(
             head,
-            f"Anchor: {_iso(date)} ({rule.after}){' (projected)' if projected else ''}.",
+            f"Anchor: {iso(date)} ({rule.after}){' (projected)' if projected else ''}.",
             arithmetic,
             *[n[0].upper() + n[1:] + "." for n in notes],
             NOT_STATUTORY,

@@ -87,6 +87,15 @@ def academic_year_start(d: dt.date) -> int:
     return d.year if d.month >= 9 else d.year - 1
 
 
+def year_group_on(dob: dt.date, day: dt.date) -> int:
+    """National Curriculum year group on a day: Y - B - 5 (0 = Reception, -1 = nursery).
+
+    Y and B are the years the academic years of ``day`` and of the birth began.
+    Born 2015-03-10 -> Year 6 in 2025-26.
+    """
+    return academic_year_start(day) - academic_year_start(dob) - 5
+
+
 def last_friday_of_june(year: int) -> dt.date:
     """The school leaving date (Education (School Leaving Date) Order 1997)."""
     d = dt.date(year, 6, 30)
@@ -143,7 +152,7 @@ def facts(
         msg = f"--dob {dob.isoformat()} is after today ({today.isoformat()})"
         raise BadInput(msg)
     y = academic_year_start(today)
-    derived = y - academic_year_start(dob) - 5
+    derived = year_group_on(dob, today)
     ends, warns = compulsory_school_age_end(dob, terms)
     warnings = list(warns)
     if year_group is not None and year_group != derived:

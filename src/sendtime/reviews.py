@@ -14,6 +14,7 @@ from sendtime import periods
 from sendtime.calendars import Calendar
 from sendtime.errors import BadInput
 from sendtime.model import Counting, RecordedException, Timeline
+from sendtime.pupils import academic_year_start, year_group_on
 from sendtime.rules import SAME_DAY_NOTE
 from sendtime.timeline import compute
 
@@ -67,20 +68,6 @@ BACKWARD_PLAN = (
     "transfer.invitations",
     "transfer.advice-circulated",
 )
-
-
-def academic_year_start(d: dt.date) -> int:
-    """The calendar year in which the academic year containing d began (1 September)."""
-    return d.year if d.month >= 9 else d.year - 1
-
-
-def year_group_on(dob: dt.date, day: dt.date) -> int:
-    """National Curriculum year group on a day: Y - B - 5 (0 = Reception, -1 = nursery).
-
-    Y and B are the years the academic years of ``day`` and of the birth began.
-    Born 2015-03-10 -> Year 6 in 2025-26.
-    """
-    return academic_year_start(day) - academic_year_start(dob) - 5
 
 
 def _academic(day: dt.date) -> str:

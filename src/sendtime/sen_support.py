@@ -15,10 +15,10 @@ from dateutil.easter import easter
 
 from sendtime.calendars import Calendar
 from sendtime.errors import BadInput, NeedsMoreData
-from sendtime.model import Counting, Step, Timeline, When
+from sendtime.model import Counting, Step, Timeline
 from sendtime.rules import RULES_BY_ID
 from sendtime.terms import Period, Terms
-from sendtime.timeline import DUE_WINDOW_DAYS, iso
+from sendtime.timeline import iso, relative_to_today
 
 EVERY = re.compile(r"\s*(\d{1,2})\s*(?:w|wk|wks|week|weeks)\s*", re.IGNORECASE)
 
@@ -55,15 +55,6 @@ def parts(terms: Terms) -> list[tuple[str, tuple[Period, ...]]]:
     return out
 
 
-def _when(d: dt.date, today: dt.date | None) -> tuple[int | None, When | None]:
-    if today is None:
-        return None, None
-    left = (d - today).days
-    if left < 0:
-        return left, When.PAST
-    return left, When.DUE if left <= DUE_WINDOW_DAYS else When.UPCOMING
-
-
 def _step(
     rule_id: str,
     sid: str,
@@ -74,7 +65,7 @@ def _step(
     today: dt.date | None,
 ) -> Step:
     rule = RULES_BY_ID[rule_id]
-    days_left, when = _when(d, today)
+    days_left, when = relative_to_today(d, today)
     return Step(
         id=sid,
         title=title,

@@ -468,7 +468,8 @@ def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Cal
     return notes
 
 
-def _when(d: dt.date | None, today: dt.date | None) -> tuple[int | None, When | None]:
+def relative_to_today(d: dt.date | None, today: dt.date | None) -> tuple[int | None, When | None]:
+    """days_left and when (past; due within DUE_WINDOW_DAYS; upcoming) of a date, or Nones."""
     if d is None or today is None:
         return None, None
     left = (d - today).days
@@ -621,7 +622,7 @@ def _one(
         WORKING_DAY_WORDS.format(nation=cal.nation.value, source=cal.source),
         *[n[0].upper() + n[1:] + "." for n in notes],
     )
-    days_left, when = _when(d, today)
+    days_left, when = relative_to_today(d, today)
     step = Step(
         id=sid,
         title=rule.title,
