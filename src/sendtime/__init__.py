@@ -30,6 +30,7 @@ from sendtime.model import (
 from sendtime.rules import rule_table
 from sendtime.terms import Period, SettingKind, Terms
 from sendtime.timeline import assess, draft
+from sendtime.tribunal import appeal, mediation, move, order, reassess
 
 __version__ = "0.1.0"
 
@@ -65,8 +66,13 @@ __all__ = [
     "Unit",
     "When",
     "__version__",
+    "appeal",
     "assess",
     "draft",
     "load_terms",
+    "mediation",
+    "move",
+    "order",
+    "reassess",
     "rule_table",
 ]

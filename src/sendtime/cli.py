@@ -646,3 +646,4 @@ def main() -> None:
 
 # Commands of other families register themselves on `app` when their module is imported.
 # One line per module, below this comment.
+from sendtime import cli_tribunal  # noqa: E402, F401

@@ -35,6 +35,7 @@ class Method(StrEnum):
     LATER_OF = "later of"  # the later of other (component) rules
     DEEMED_SERVICE = "deemed service"  # Interpretation Act 1978 s.7; CPR 6.26 for hand/email
     NO_DATE = "no date"  # "immediately": listed without a date
+    ON_DAY = "on the day"  # "on the day of the move" (reg 15(2)(a)): the anchor itself
 
 
 class Roll(StrEnum):
