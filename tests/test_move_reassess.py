@@ -56,6 +56,16 @@ def test_notify_and_review_from_the_transfer() -> None:
     assert any("secondary source" in n for n in review.notes)
 
 
+def test_review_projection_follows_the_later_part() -> None:
+    t = sendtime.move(d("2025-05-01"), aware=d("2025-04-14"), plan_date=d("2024-09-01"))
+    review = t.step("move.review")
+    assert review.date == d("2025-08-31")  # 12 months from P: given, not projected
+    assert not review.projected
+    early = sendtime.move(d("2025-05-01"), plan_date=d("2024-03-01")).step("move.review")
+    assert early.date == d("2025-07-31")  # 3 months from the projected transfer
+    assert early.projected
+
+
 @pytest.mark.parametrize(
     ("plan_date", "review"),
     [

@@ -589,7 +589,10 @@ def compute(
     for rid in ids:
         rule = RULES_BY_ID[rid]
         if rule.method is Method.LATER_OF:
-            proj = any(projected.get(p, False) for p in rule.parts)
+            # projected when the part that wins (the latest dated one) was projected
+            dated = [(x, p) for p in rule.parts if (x := dates.get(p)) is not None]
+            top = max((x for x, _ in dated), default=None)
+            proj = any(projected.get(p, False) for x, p in dated if x == top)
             anchors = [Anchor(dt.date.min, "", "", projected=proj)]
         else:
             anchors = _anchors(rule, given, dates, projected)
