@@ -237,3 +237,29 @@ def test_exception_is_ignored_for_appeals() -> None:
     )
     assert any("no statutory exception applies" in w for w in t.warnings)
     assert t.step("appeal.deadline").disapplied is None
+
+
+@pytest.mark.parametrize(
+    ("method", "start", "n", "working", "tribunal"),
+    [
+        # "within N working days of X": the Tribunal's calendar skips August
+        ("within", "2025-07-30", 3, "2025-08-04", "2025-09-02"),
+        # and 25 December-1 January
+        ("within", "2025-12-22", 4, "2025-12-30", "2026-01-05"),
+        ("beginning", "2025-12-24", 2, "2025-12-29", "2026-01-02"),
+    ],
+)
+def test_tribunal_days_unit_counts_on_the_tribunal_calendar(
+    method: str, start: str, n: int, working: str, tribunal: str
+) -> None:
+    from sendtime.model import Method, Rule, Unit
+    from sendtime.timeline import METHODS, Anchor, Context
+
+    m = Method.WORKING_WITHIN if method == "within" else Method.WORKING_BEGINNING_WITH
+    ctx = Context(Calendar(), sendtime.Counting.EXCLUSIVE, {}, {})
+    anchor = Anchor(d(start), "x", f"{start} (x)", projected=False)
+    for unit, want in ((Unit.WORKING_DAYS, working), (Unit.TRIBUNAL_DAYS, tribunal)):
+        rule = Rule("t.x", "t", "t", (), "w", "x", amount=n, unit=unit, method=m)
+        got = METHODS[m](rule, anchor, ctx)
+        assert got.date == d(want), unit
+    assert any("r.12(3)(b)" in line for line in got.explain)

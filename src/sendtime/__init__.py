@@ -8,7 +8,7 @@ Pure functions from dates, a calendar and options to immutable timelines::
     t.step("assess.final").date  # dt.date(2024, 7, 19)
 """
 
-from sendtime.calendars import Calendar
+from sendtime.calendars import Calendar, TribunalCalendar
 from sendtime.errors import BadInput, NeedsMoreData, SendtimeError
 from sendtime.model import (
     Citation,
@@ -63,6 +63,7 @@ __all__ = [
     "Step",
     "Terms",
     "Timeline",
+    "TribunalCalendar",
     "Unit",
     "When",
     "__version__",

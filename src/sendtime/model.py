@@ -16,6 +16,7 @@ class Unit(StrEnum):
     WEEKS = "weeks"
     MONTHS = "months"
     WORKING_DAYS = "working days"
+    TRIBUNAL_DAYS = "Tribunal working days"  # HESC r.12(3)(b): no 25 Dec-1 Jan, no August
     SCHOOL_DAYS = "school days"
     FIXED = "fixed date"
     NONE = "none"  # "immediately": no date

@@ -116,13 +116,28 @@ def _plural(n: int, unit: Unit) -> str:
     return f"{n} {word[:-1] if n == 1 and word.endswith('s') else word}"
 
 
+TRIBUNAL_DAYS_WORDS = (
+    "Tribunal working days (HESC r.12(3)(b)): 25 December-1 January and every day in August "
+    "are not counted."
+)
+
+
+def _working_cal(rule: Rule, ctx: Context) -> Calendar | TribunalCalendar:
+    """The calendar a working-day count uses: the Tribunal's own for HESC periods."""
+    if rule.unit is Unit.TRIBUNAL_DAYS:
+        return TribunalCalendar.of(ctx.calendar)
+    return ctx.calendar
+
+
 def _offset(rule: Rule, a: Anchor, ctx: Context, *, n: int) -> tuple[dt.date, str]:
     """Offset the anchor by n of the rule's unit (negative: before)."""
     unit, cal = rule.unit, ctx.calendar
     if unit is Unit.MONTHS:
         return periods.add_months(a.date, n), f"the corresponding date {n} months on"
-    if unit is Unit.WORKING_DAYS:
-        return cal.add_working_days(a.date, n), "counting working days, the anchor not counted"
+    if unit in (Unit.WORKING_DAYS, Unit.TRIBUNAL_DAYS):
+        return _working_cal(rule, ctx).add_working_days(
+            a.date, n
+        ), f"counting {unit.value}, the anchor not counted"
     if unit is Unit.SCHOOL_DAYS:
         return cal.add_school_days(a.date, n), "counting school days, the anchor not counted"
     days = n * 7 if unit is Unit.WEEKS else n
@@ -221,12 +236,15 @@ def _before_fixed(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 
 
 def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    d = ctx.calendar.working_days_beginning_with(a.date, rule.amount)
-    first = "is" if ctx.calendar.is_working_day(a.date) else "is not"
+    cal = _working_cal(rule, ctx)
+    d = cal.working_days_beginning_with(a.date, rule.amount)
+    first = "is" if cal.is_working_day(a.date) else "is not"
+    tribunal = (TRIBUNAL_DAYS_WORDS,) if rule.unit is Unit.TRIBUNAL_DAYS else ()
     return Computed(
         d,
-        f"{rule.amount} working days beginning with {a.label}",
+        f"{_plural(rule.amount, rule.unit)} beginning with {a.label}",
         (
+            *tribunal,
             f"'Beginning with': {a.date.isoformat()} {first} a working day, so it "
             f"{'counts as day 1' if first == 'is' else 'does not count'}; working day "
             f"{rule.amount} is {iso(d)}.",
@@ -235,11 +253,15 @@ def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 
 
 def _working_within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    d = ctx.calendar.add_working_days(a.date, rule.amount)
+    d = _working_cal(rule, ctx).add_working_days(a.date, rule.amount)
+    tribunal = (TRIBUNAL_DAYS_WORDS,) if rule.unit is Unit.TRIBUNAL_DAYS else ()
     return Computed(
         d,
-        f"{rule.amount} working days after {a.label}",
-        (f"{a.date.isoformat()} is not counted; working day {rule.amount} after it is {iso(d)}.",),
+        f"{_plural(rule.amount, rule.unit)} after {a.label}",
+        (
+            *tribunal,
+            f"{a.date.isoformat()} is not counted; working day {rule.amount} after it is {iso(d)}.",
+        ),
     )
 
 
