@@ -546,7 +546,7 @@ RULES: tuple[Rule, ...] = (
         Rule(
             id=f"mediation.{sfx}",
             process="mediation",
-            title=f"Mediation agreement: {title[0].lower()}{title[1:]}",
+            title=f"Mediation agreement (as reg 44(2){para}): {title.split(': ')[-1]}",
             cites=(regs("reg 42(2)"), regs(f"reg 44(2){para}")),
             wording=(
                 f"within {weeks} weeks of the mediation agreement (reg 44 periods)"
