@@ -223,6 +223,13 @@ def test_cli_csv_and_table_say_secondary_source(cli: Invoke) -> None:
     assert "2025-09-01" in table.stdout
 
 
+def test_r12_2_into_a_window_keeps_the_earlier_date_and_warns() -> None:
+    t = sendtime.appeal(d("2022-10-24"))
+    assert t.step("appeal.deadline").date == d("2022-12-28")
+    assert any("only because r.12(2) moved 2022-12-24" in w for w in t.warnings)
+    assert not any("only because" in w for w in sendtime.appeal(d("2025-06-15")).warnings)
+
+
 def test_cli_explain_shows_the_roll(cli: Invoke) -> None:
     r = cli(["appeal", "2022-10-24", "--explain", "appeal.deadline"])
     assert r.exit_code == 0

@@ -425,6 +425,12 @@ def _roll_tribunal(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], 
             f"asks where the time ends ({d.isoformat()}), not the day r.12(2) gives; sendtime "
             "keeps the earlier date."
         )
+        warn = (
+            f"{rolled.isoformat()} is in 25 December-1 January or August only because r.12(2) "
+            f"moved {d.isoformat()} (not a working day); r.12(3)(a) is read on the day the time "
+            "ends, so the earlier date is kept"
+        )
+        return rolled, tuple(lines), (warn,)
     return rolled, tuple(lines), ()
 
 
