@@ -27,7 +27,7 @@ def regs(ref: str) -> Citation:
 
 # What each process input is called in basis and explain text.
 INPUT_LABELS: dict[str, str] = {
-    # move, reassess, appeal, order, mediation
+    # move, reassess, appeal, order, mediation (plan_date, transfer_date: see review, transfer)
     "decision_sent": "decision sent",
     "certificate": "mediation certificate",
     "adviser_informed": "mediation adviser informed",
@@ -40,8 +40,6 @@ INPUT_LABELS: dict[str, str] = {
     "agreement_date": "mediation agreement",
     "move_date": "move",
     "aware": "old LA aware of the move",
-    "transfer_date": "plan transferred",
-    "plan_date": "P, start of the plan's 12-month period",
     "notified": "re-assessment decision notified",
     "la_decided": "LA decided to re-assess",
     "request_received": "request received",
