@@ -8,7 +8,7 @@ Pure functions from dates, a calendar and options to immutable timelines::
     t.step("assess.final").date  # dt.date(2024, 7, 19)
 """
 
-from sendtime.calendars import Calendar
+from sendtime.calendars import Calendar, TribunalCalendar
 from sendtime.errors import BadInput, NeedsMoreData, SendtimeError
 from sendtime.localrules import LocalRule, apply_local_rules
 from sendtime.model import (
@@ -34,6 +34,7 @@ from sendtime.rules import rule_table
 from sendtime.sen_support import support
 from sendtime.terms import Period, SettingKind, Terms
 from sendtime.timeline import assess, draft
+from sendtime.tribunal import appeal, mediation, move, order, reassess
 
 __version__ = "0.1.0"
 
@@ -74,16 +75,22 @@ __all__ = [
     "Step",
     "Terms",
     "Timeline",
+    "TribunalCalendar",
     "Unit",
     "When",
     "__version__",
     "amend",
+    "appeal",
     "apply_local_rules",
     "assess",
     "draft",
     "load_local_rules",
     "load_terms",
+    "mediation",
+    "move",
+    "order",
     "pupil",
+    "reassess",
     "review",
     "rule_table",
     "support",

@@ -8,8 +8,10 @@ so each question is O(log n).
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
+from typing import ClassVar
 
 from dateutil.easter import easter
 
@@ -230,3 +232,94 @@ class Calendar:
             msg = f"{abs(n)} school days from {d.isoformat()} leave the term dates"
             raise NeedsMoreData(msg)
         return dt.date.fromordinal(sd[i])
+
+
+# ----------------------------------------------------------------------------- Tribunal calendar
+def tribunal_excluded(d: dt.date) -> bool:
+    """A day HESC r.12(3) leaves out: 25 December to 1 January inclusive, or any day in August."""
+    return d.month == 8 or (d.month == 12 and d.day >= 25) or (d.month == 1 and d.day == 1)
+
+
+class TribunalCalendar:
+    """The Tribunal's own working days (HESC r.12(3)(b)): a view of a Calendar.
+
+    In a special educational needs case "the days from 25th December to 1st January inclusive
+    and any day in August must not be taken into account" when calculating the time for any
+    act other than starting proceedings. A Tribunal working day is a working day of the base
+    calendar that is not one of those days. The same ordinals + bisect scheme as Calendar keeps
+    each question O(log n); the list is rebuilt only when the base calendar grows its years.
+
+    Args:
+        base: the working-day calendar (its nation's bank holidays count).
+    """
+
+    _cache: ClassVar[weakref.WeakKeyDictionary[Calendar, TribunalCalendar]] = (
+        weakref.WeakKeyDictionary()
+    )
+
+    def __init__(self, base: Calendar) -> None:
+        self.base = base
+        self._src: list[int] | None = None
+        self._wd: list[int] = []
+
+    @classmethod
+    def of(cls, base: Calendar) -> TribunalCalendar:
+        """The (cached) Tribunal view of a calendar."""
+        view = cls._cache.get(base)
+        if view is None:
+            view = cls._cache[base] = cls(base)
+        return view
+
+    @property
+    def source(self) -> str:
+        """The base calendar's source, with the rule that narrows it."""
+        return f"{self.base.source}; HESC r.12(3)(b) days left out"
+
+    def _days(self, *years: int) -> list[int]:
+        for y in years:
+            self.base._ensure(y)  # same module: the view shares the base's list
+        if self._src is not self.base._wd:
+            self._src = self.base._wd
+            self._wd = [o for o in self._src if not tribunal_excluded(dt.date.fromordinal(o))]
+        return self._wd
+
+    def _pick(self, wd: list[int], d: dt.date, i: int) -> dt.date:
+        if not 0 <= i < len(wd):
+            msg = f"Tribunal working-day arithmetic from {d.isoformat()} leaves the calendar"
+            raise NeedsMoreData(msg)
+        return dt.date.fromordinal(wd[i])
+
+    def is_working_day(self, d: dt.date) -> bool:
+        """A working day that is not 25 December-1 January nor in August."""
+        return self.base.is_working_day(d) and not tribunal_excluded(d)
+
+    def add_working_days(self, d: dt.date, n: int) -> dt.date:
+        """The nth Tribunal working day after d (d not counted); before d when n is negative."""
+        wd = self._days(d.year, d.year + (n // 200) + (1 if n >= 0 else -1))
+        o = d.toordinal()
+        if n >= 0:
+            return self._pick(wd, d, bisect_right(wd, o) + n - 1)
+        return self._pick(wd, d, bisect_left(wd, o) + n)
+
+    def working_days_beginning_with(self, d: dt.date, n: int) -> dt.date:
+        """Last day of "n working days beginning with d" on the Tribunal calendar."""
+        wd = self._days(d.year, d.year + (n // 200) + 1)
+        return self._pick(wd, d, bisect_left(wd, d.toordinal()) + n - 1)
+
+    def next_working_day(self, d: dt.date) -> dt.date:
+        """The first Tribunal working day after d."""
+        return self.add_working_days(d, 1)
+
+    def working_day_on_or_after(self, d: dt.date) -> dt.date:
+        """D if it is a Tribunal working day, else the first one after it."""
+        return self.working_days_beginning_with(d, 1)
+
+    def working_day_on_or_before(self, d: dt.date) -> dt.date:
+        """D if it is a Tribunal working day, else the last one before it."""
+        wd = self._days(d.year - 1, d.year)
+        return self._pick(wd, d, bisect_right(wd, d.toordinal()) - 1)
+
+    def working_days_between(self, a: dt.date, b: dt.date) -> int:
+        """Tribunal working days in (a, b]."""
+        wd = self._days(a.year, b.year)
+        return bisect_right(wd, b.toordinal()) - bisect_right(wd, a.toordinal())

@@ -678,3 +678,4 @@ def main() -> None:
 # One line per module, below this comment.
 import sendtime.cli_pupil  # noqa: E402  support (and pupil)
 import sendtime.cli_reviews  # noqa: E402, F401  review, amend, transfer
+from sendtime import cli_tribunal  # noqa: E402, F401

@@ -16,6 +16,7 @@ class Unit(StrEnum):
     WEEKS = "weeks"
     MONTHS = "months"
     WORKING_DAYS = "working days"
+    TRIBUNAL_DAYS = "Tribunal working days"  # HESC r.12(3)(b): no 25 Dec-1 Jan, no August
     SCHOOL_DAYS = "school days"
     FIXED = "fixed date"
     NONE = "none"  # "immediately": no date
@@ -36,6 +37,7 @@ class Method(StrEnum):
     DEEMED_SERVICE = "deemed service"  # Interpretation Act 1978 s.7; CPR 6.26 for hand/email
     NO_DATE = "no date"  # "immediately": listed without a date
     TERM_PART_END = "term part end"  # dates from the setting's term structure (sen_support.py)
+    ON_DAY = "on the day"  # "on the day of the move" (reg 15(2)(a)): the anchor itself
 
 
 class Roll(StrEnum):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sendtime import pupils, reviews, timeline
+from sendtime import pupils, reviews, timeline, tribunal
 from sendtime.model import Timeline
 
 
@@ -104,7 +104,58 @@ PROCESS_SPECS: dict[str, ProcessSpec] = {
         (Param("kind", ParamKind.TEXT), Param("transfer_date", ParamKind.DATE)),
     ),
     # move, reassess
+    "move": ProcessSpec(
+        "move",
+        tribunal.move,
+        ParamKind.DATE,
+        (
+            Param("aware", ParamKind.DATE),
+            Param("transfer_date", ParamKind.DATE),
+            Param("plan_date", ParamKind.DATE),
+        ),
+    ),
+    "reassess": ProcessSpec(
+        "reassess",
+        tribunal.reassess,
+        ParamKind.DATE,
+        (Param("notified", ParamKind.DATE), Param("la_decided", ParamKind.DATE)),
+    ),
     # appeal, order
+    "appeal": ProcessSpec(
+        "appeal",
+        tribunal.appeal,
+        ParamKind.DATE,
+        tuple(
+            Param(c, ParamKind.DATE)
+            for c in (
+                "certificate",
+                "adviser_informed",
+                "mediation_requested",
+                "la_told_adviser",
+                "mediation_ended",
+            )
+        ),
+    ),
+    "order": ProcessSpec(
+        "order",
+        tribunal.order,
+        ParamKind.DATE,
+        (
+            Param("type", ParamKind.TEXT),
+            Param("unopposed", ParamKind.TEXT),
+            Param("tribunal_direction", ParamKind.DATE),
+            Param("order_sent", ParamKind.DATE),
+        ),
+    ),
+    "mediation": ProcessSpec(
+        "mediation",
+        tribunal.mediation,
+        ParamKind.DATE,
+        (
+            Param("type", ParamKind.TEXT),
+            Param("agreed_date", ParamKind.DATE),
+        ),
+    ),
     "pupil": ProcessSpec(
         "pupil",
         pupils.pupil,

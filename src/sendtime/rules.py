@@ -27,6 +27,21 @@ def regs(ref: str) -> Citation:
 
 # What each process input is called in basis and explain text.
 INPUT_LABELS: dict[str, str] = {
+    # move, reassess, appeal, order, mediation (plan_date, transfer_date: see review, transfer)
+    "decision_sent": "decision sent",
+    "certificate": "mediation certificate",
+    "adviser_informed": "mediation adviser informed",
+    "mediation_requested": "LA told mediation is wanted",
+    "la_told_adviser": "LA told the adviser",
+    "mediation_ended": "mediation ended",
+    "order_date": "order",
+    "order_sent": "order sent",
+    "la_told_tribunal": "LA told the Tribunal it will not oppose",
+    "agreement_date": "mediation agreement",
+    "move_date": "move",
+    "aware": "old LA aware of the move",
+    "notified": "re-assessment decision notified",
+    "la_decided": "LA decided to re-assess",
     "request_received": "request received",
     "advice_requested": "advice requested",
     "draft_served": "draft served",
@@ -49,6 +64,57 @@ INPUT_LABELS: dict[str, str] = {
 SERVICE_NOTE = (
     "an assumption, not a rule of the SEND Regulations: the real date of service or receipt "
     "always wins (Interpretation Act 1978 s.7: 'unless the contrary is proved')"
+)
+# Inputs that are an alternative to a rule's anchor, not an assumption: never "projected".
+GIVEN_ALTERNATIVES = frozenset({"la_decided"})
+SECONDARY_NOTE = (
+    "secondary source: taken from reputable secondary sources (IPSEA, councils); the statutory "
+    "text or its paragraph number is not verified"
+)
+HESC = "Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008"
+GOVUK_ORDERS = "GOV.UK guidance on SEND Tribunal decisions"
+V, S = Confidence.VERIFIED, Confidence.SECONDARY
+# Reg 44(2) orders: (id suffix, title, paragraph, weeks or None for "immediately", confidence).
+ORDER_STEPS: tuple[tuple[str, str, str, int | None, Confidence], ...] = (
+    ("assess-notify", "Order to assess or re-assess: LA notifies it will assess", "(b)", 2, V),
+    ("no-plan", "Then: LA notifies a decision not to issue a plan", "(b)(i)", 10, V),
+    ("assess-final", "Then: LA issues the final EHC plan", "(b)(ii)", 14, V),
+    ("draft", "Order to make and maintain a plan: draft plan issued", "(c)(i)", 5, V),
+    ("final", "Order to make and maintain a plan: final plan issued", "(c)(ii)", 11, V),
+    ("reconsider", "Case remitted: LA reconsiders and notifies", "(d) (period to verify)", 2, S),
+    ("amend", "Order to amend needs or provision: amended plan issued", "(e)", 5, S),
+    ("school", "Order to change only the school named: amended plan issued", "(f)", 2, S),
+    ("continue", "Order to continue to maintain the plan", "(g) (letter unverified)", None, S),
+    (
+        "continue-amend",
+        "Continue to maintain and amend: amended plan issued",
+        "(h) (letter unverified)",
+        5,
+        S,
+    ),
+    ("cease", "Appeal against ceasing dismissed: LA may cease to maintain", "(a)", None, V),
+)
+# Reg 45 unopposed appeals: (id suffix, title, paragraph, weeks, confidence).
+UNOPPOSED_STEPS: tuple[tuple[str, str, str, int, Confidence], ...] = (
+    ("assess-notify", "Unopposed: LA notifies it will assess", "45(3)", 2, V),
+    ("no-plan", "Unopposed: decision not to issue a plan", "45(3A)", 10, V),
+    ("assess-final", "Unopposed: final EHC plan issued", "45(3A)", 14, V),
+    ("amend", "Unopposed: amended plan issued", "45(4)", 5, V),
+    ("school", "Unopposed: plan amended to name the school", "45(5)", 2, S),
+    ("draft", "Unopposed: draft plan issued", "45(6)", 5, S),
+    ("final", "Unopposed: final plan issued", "45(6)", 11, S),
+)
+CONTINUE_NOTE = "continue to maintain the plan immediately; the amended plan is due by this date"
+DIRECTION_NOTE = (
+    "every period is 'subject to ... any direction made by the First-tier Tribunal' "
+    "(reg 44(1)): give --tribunal-direction DATE if the Tribunal set a date"
+)
+ORDER_SENT_NOTE = (
+    "GOV.UK guidance counts from the day the order is sent; the regulation counts from the "
+    "order: the earlier date is the safe one"
+)
+AGREED_NOTE = (
+    "the parties may agree a different timescale in writing (reg 42(5)): give --agreed-date"
 )
 ASAP_NOTE = "the duty is to act as soon as practicable; this date is the latest"
 R_NOTE = (
@@ -528,7 +594,342 @@ RULES: tuple[Rule, ...] = (
         confidence=Confidence.SECONDARY,
     ),
     # ---------------------------------------------------------------- move, re-assessment
+    # reg 15(2)(a): "on the day of the move, where the old authority has become aware of the
+    # move at least 15 working days prior to that move"; (b) otherwise "within 15 working days
+    # beginning with the day on which the old authority did become aware". The later of the two
+    # is exactly this rule: with A on or before the 15th working day before M, day 15 beginning
+    # with A falls before M.
+    Rule(
+        id="move.transfer-on-move",
+        process="move",
+        title="Plan transferred on the day of the move",
+        cites=(regs("reg 15(2)(a)"),),
+        wording="on the day of the move (old LA aware at least 15 working days before it)",
+        anchor="move_date",
+        method=Method.ON_DAY,
+        hidden=True,
+    ),
+    Rule(
+        id="move.transfer-aware",
+        process="move",
+        title="Plan transferred after a late notice of the move",
+        cites=(regs("reg 15(2)(b)"),),
+        wording="within 15 working days beginning with the day the old LA became aware",
+        anchor="aware",
+        amount=15,
+        unit=Unit.WORKING_DAYS,
+        method=Method.WORKING_BEGINNING_WITH,
+        hidden=True,
+    ),
+    Rule(
+        id="move.transfer",
+        process="move",
+        title="Old LA transfers the plan to the new LA",
+        cites=(regs("reg 15(2)"),),
+        wording=(
+            "on the day of the move if the old LA became aware at least 15 working days before "
+            "it; otherwise within 15 working days beginning with the day it became aware"
+        ),
+        anchor="",
+        method=Method.LATER_OF,
+        parts=("move.transfer-on-move", "move.transfer-aware"),
+    ),
+    # reg 15(4): "within 6 weeks of the date of transfer" -> exclusive
+    Rule(
+        id="move.notify",
+        process="move",
+        title="New LA tells the parent whether it will assess and when it will review",
+        cites=(regs("reg 15(4)"),),
+        wording="within 6 weeks of the date of transfer",
+        anchor="transfer_date",
+        fallback=("move.transfer",),
+        amount=6,
+        unit=Unit.WEEKS,
+    ),
+    # reg 15(5): the later of the 12 months starting with P and the 3 months beginning with T
+    Rule(
+        id="move.review-plan",
+        process="move",
+        title="Review: end of the plan's 12-month period",
+        cites=(regs("reg 15(5)"), Citation(CFA, "s.44(1)")),
+        wording="the end of the 12 months starting with P (plan made or last reviewed)",
+        anchor="plan_date",
+        amount=12,
+        unit=Unit.MONTHS,
+        method=Method.PERIOD_STARTING,
+        confidence=Confidence.SECONDARY,
+        hidden=True,
+    ),
+    Rule(
+        id="move.review-transfer",
+        process="move",
+        title="Review: end of the 3 months from the transfer",
+        cites=(regs("reg 15(5)"),),
+        wording="the end of the 3 months beginning with the date of transfer",
+        anchor="transfer_date",
+        fallback=("move.transfer",),
+        amount=3,
+        unit=Unit.MONTHS,
+        method=Method.PERIOD_STARTING,
+        confidence=Confidence.SECONDARY,
+        hidden=True,
+    ),
+    Rule(
+        id="move.review",
+        process="move",
+        title="New LA reviews the plan",
+        cites=(regs("reg 15(5)"),),
+        wording=(
+            "the later of the end of the 12 months starting with P and the end of the 3 months "
+            "beginning with the transfer"
+        ),
+        anchor="",
+        method=Method.LATER_OF,
+        parts=("move.review-plan", "move.review-transfer"),
+        confidence=Confidence.SECONDARY,
+    ),
+    # reg 25(1): "within 15 days of receiving a request" -> exclusive
+    Rule(
+        id="reassess.decision",
+        process="reassess",
+        title="LA notifies whether it will re-assess",
+        cites=(regs("reg 25(1)"),),
+        wording="within 15 days of receiving the request",
+        anchor="request_received",
+        amount=15,
+        confidence=Confidence.SECONDARY,
+    ),
+    # reg 27(2): "as soon as practicable, and in any event within 14 weeks of" the notification
+    # under reg 25(1) or the LA's own decision (CFA s.44(3))
+    Rule(
+        id="reassess.final",
+        process="reassess",
+        title="LA issues the final amended or replacement plan",
+        cites=(regs("reg 27(2)"), Citation(CFA, "s.44(3)")),
+        wording="within 14 weeks of notifying the decision to re-assess (or deciding to)",
+        anchor="notified",
+        fallback=("la_decided", "reassess.decision"),
+        amount=14,
+        unit=Unit.WEEKS,
+        asap=True,
+    ),
     # ---------------------------------------------------------------- mediation and appeal, orders
+    # reg 33: "within 2 months after written notice of the local authority's decision was sent"
+    # -> the corresponding date; it never rolls.
+    Rule(
+        id="appeal.mediation-contact",
+        process="appeal",
+        title="Contact a mediation adviser (needed before most appeals)",
+        cites=(regs("reg 33"),),
+        wording="within 2 months after written notice of the decision was sent",
+        anchor="decision_sent",
+        amount=2,
+        unit=Unit.MONTHS,
+        method=Method.AFTER,
+    ),
+    # reg 34: "within 3 working days of being informed" (period from secondary sources)
+    Rule(
+        id="appeal.certificate",
+        process="appeal",
+        title="Adviser issues a certificate (parent does not want mediation)",
+        cites=(regs("reg 34 (period from secondary sources)"),),
+        wording="within 3 working days of the adviser being informed",
+        anchor="adviser_informed",
+        amount=3,
+        unit=Unit.WORKING_DAYS,
+        method=Method.WORKING_WITHIN,
+        confidence=Confidence.SECONDARY,
+    ),
+    Rule(
+        id="appeal.health-notice",
+        process="appeal",
+        title="LA tells each commissioning body the health issues (health care in issue)",
+        cites=(regs("regs 35-41 (exact regulation unverified)"),),
+        wording="within 3 working days of the LA being told mediation is wanted",
+        anchor="mediation_requested",
+        amount=3,
+        unit=Unit.WORKING_DAYS,
+        method=Method.WORKING_WITHIN,
+        confidence=Confidence.SECONDARY,
+    ),
+    # "within 30 days" of the LA being told: a plain day count (not a --counting period)
+    Rule(
+        id="appeal.mediation",
+        process="appeal",
+        title="LA (health only: the commissioning body) arranges mediation",
+        cites=(regs("regs 35-41 (exact regulation unverified)"),),
+        wording="within 30 days of the LA being told mediation is wanted",
+        anchor="mediation_requested",
+        amount=30,
+        unit=Unit.DAYS,
+        method=Method.AFTER,
+        confidence=Confidence.SECONDARY,
+        notes=("sources differ on whether it must also take place within 30 days",),
+    ),
+    Rule(
+        id="appeal.deemed-certificate",
+        process="appeal",
+        title="Adviser issues a certificate (mediation not arranged in 30 days)",
+        cites=(regs("regulation unverified"),),
+        wording="within 3 working days of the LA telling the adviser",
+        anchor="la_told_adviser",
+        amount=3,
+        unit=Unit.WORKING_DAYS,
+        method=Method.WORKING_WITHIN,
+        confidence=Confidence.SECONDARY,
+    ),
+    Rule(
+        id="appeal.mediation-certificate",
+        process="appeal",
+        title="Mediator issues a certificate after mediation",
+        cites=(regs("regulation unverified"),),
+        wording="within 3 working days of the end of mediation",
+        anchor="mediation_ended",
+        amount=3,
+        unit=Unit.WORKING_DAYS,
+        method=Method.WORKING_WITHIN,
+        confidence=Confidence.SECONDARY,
+    ),
+    # HESC r.20(1)(c): the later of "2 months after written notice ... was sent" and "1 month
+    # after the date of issue of the mediation certificate": corresponding dates; then r.12.
+    Rule(
+        id="appeal.deadline-decision",
+        process="appeal",
+        title="Two months after the decision was sent",
+        cites=(Citation(HESC, "r.20(1)(c)"),),
+        wording="2 months after written notice of the decision was sent",
+        anchor="decision_sent",
+        amount=2,
+        unit=Unit.MONTHS,
+        method=Method.AFTER,
+        hidden=True,
+    ),
+    Rule(
+        id="appeal.deadline-certificate",
+        process="appeal",
+        title="One month after the mediation certificate",
+        cites=(Citation(HESC, "r.20(1)(c)"),),
+        wording="1 month after the date of issue of the mediation certificate",
+        anchor="certificate",
+        amount=1,
+        unit=Unit.MONTHS,
+        method=Method.AFTER,
+        hidden=True,
+    ),
+    Rule(
+        id="appeal.deadline",
+        process="appeal",
+        title="Appeal received by the Tribunal (by 5pm, r.12(1))",
+        cites=(Citation(HESC, "r.20(1)(c), r.12"),),
+        wording=(
+            "the later of 2 months after the decision was sent and 1 month after the mediation "
+            "certificate; r.12(3)(a) (25 December-1 January, August) and r.12(2) (non-working "
+            "days) extend it"
+        ),
+        anchor="",
+        method=Method.LATER_OF,
+        parts=("appeal.deadline-decision", "appeal.deadline-certificate"),
+        roll=Roll.TRIBUNAL,
+        notes=("the appeal must reach the Tribunal by 5pm on this day (r.12(1))",),
+    ),
+    # reg 44(2): "within N weeks of the date of the order" -> exclusive; "immediately" -> no date
+    *(
+        Rule(
+            id=f"order.{sfx}",
+            process="order",
+            title=title,
+            cites=(regs(f"reg 44(2){para}"),),
+            wording=f"within {weeks} weeks of the order" if weeks else "immediately",
+            anchor="order_date",
+            amount=weeks or 0,
+            unit=Unit.WEEKS if weeks else Unit.NONE,
+            method=Method.WITHIN if weeks else Method.NO_DATE,
+            confidence=conf,
+            notes=(
+                (CONTINUE_NOTE, DIRECTION_NOTE) if sfx == "continue-amend" else (DIRECTION_NOTE,)
+            ),
+        )
+        for sfx, title, para, weeks, conf in ORDER_STEPS
+    ),
+    # GOV.UK guidance counts the same periods from the day the order is sent (--order-sent).
+    *(
+        Rule(
+            id=f"order.{sfx}-sent",
+            process="order",
+            title=f"{title} (counted from the day the order was sent)",
+            cites=(Citation(GOVUK_ORDERS), regs(f"reg 44(2){para}")),
+            wording=f"{weeks} weeks from the day the order was sent (guidance)",
+            anchor="order_sent",
+            amount=weeks,
+            unit=Unit.WEEKS,
+            method=Method.AFTER,
+            kind=Kind.GUIDANCE,
+            confidence=Confidence.GUIDANCE,
+            optional=True,
+            notes=(ORDER_SENT_NOTE,),
+        )
+        for sfx, title, para, weeks, conf in ORDER_STEPS
+        if weeks
+    ),
+    # reg 45: "within N weeks of the date on which the local authority notified the Tribunal"
+    *(
+        Rule(
+            id=f"unopposed.{sfx}",
+            process="order",
+            title=title,
+            cites=(regs(f"reg {para}"),),
+            wording=f"within {weeks} weeks of the LA telling the Tribunal it will not oppose",
+            anchor="la_told_tribunal",
+            amount=weeks,
+            unit=Unit.WEEKS,
+            confidence=conf,
+        )
+        for sfx, title, para, weeks, conf in UNOPPOSED_STEPS
+    ),
+    # reg 42(2): appealable matters "as if the mediation agreement were an order" (reg 44).
+    *(
+        Rule(
+            id=f"mediation.{sfx}",
+            process="mediation",
+            title=f"Mediation agreement (as reg 44(2){para}): {title.split(': ')[-1]}",
+            cites=(regs("reg 42(2)"), regs(f"reg 44(2){para}")),
+            wording=(
+                f"within {weeks} weeks of the mediation agreement (reg 44 periods)"
+                if weeks
+                else "immediately"
+            ),
+            anchor="agreement_date",
+            amount=weeks or 0,
+            unit=Unit.WEEKS if weeks else Unit.NONE,
+            method=Method.WITHIN if weeks else Method.NO_DATE,
+            confidence=conf,
+            notes=(AGREED_NOTE,),
+        )
+        for sfx, title, para, weeks, conf in ORDER_STEPS
+    ),
+    # reg 42(3): "within two weeks of the date of the mediation agreement"
+    Rule(
+        id="mediation.other",
+        process="mediation",
+        title="Mediation agreement: a non-appealable thing agreed is done",
+        cites=(regs("reg 42(3)"),),
+        wording="within two weeks of the date of the mediation agreement",
+        anchor="agreement_date",
+        amount=2,
+        unit=Unit.WEEKS,
+        notes=(AGREED_NOTE,),
+    ),
+    # reg 42(4): "within 1 week of the date of that agreement" (42(5) does not apply)
+    Rule(
+        id="mediation.health-notify",
+        process="mediation",
+        title="Commissioning body tells the LA of the agreement (LA not a party)",
+        cites=(regs("reg 42(4)"),),
+        wording="within 1 week of the date of the mediation agreement",
+        anchor="agreement_date",
+        amount=1,
+        unit=Unit.WEEKS,
+    ),
     # ---------------------------------------------------------------- SEN Support (no EHC plan)
     # CoP 6.65: "Schools should meet parents at least three times each year": guidance, one
     # meeting in each of the autumn, spring and summer parts, due by the part's last school day.
@@ -596,7 +997,12 @@ PROCESSES: dict[str, tuple[str, ...]] = {
         "transfer.advice-circulated",
     ),
     # move, reassess
+    "move": tuple(r.id for r in RULES if r.process == "move"),
+    "reassess": tuple(r.id for r in RULES if r.process == "reassess"),
     # appeal, order
+    "appeal": tuple(r.id for r in RULES if r.process == "appeal"),
+    "order": tuple(r.id for r in RULES if r.process == "order"),
+    "mediation": tuple(r.id for r in RULES if r.process == "mediation"),
     "support": ("support.meeting", "support.cycle"),
     "pupil": (),  # the pupil's transfer (and review) steps come from those processes
 }
@@ -610,7 +1016,12 @@ TRIGGERS: dict[str, str] = {
     "amend": "notice_sent",
     "transfer": "transfer_year",
     # move, reassess
+    "move": "move_date",
+    "reassess": "request_received",
     # appeal, order
+    "appeal": "decision_sent",
+    "order": "order_date",
+    "mediation": "agreement_date",
     "support": "from",
     "pupil": "dob",
 }
@@ -648,6 +1059,19 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
         "reg 13(3) with reg 10(4)(d)",
         28,
         "reg 13(3) with reg 10(4)(a)/(b)",
+    ),
+    # move, reassess
+    ExceptionRule(
+        "reg 27(3)", ("reassess.final",), "reg 27(3)(c)", "reg 27(3)(d)", 28, "reg 27(3)(a)/(b)"
+    ),
+    # appeal, order: reg 44(3) (S) covers orders and reg 42(2) agreements (treated as orders)
+    ExceptionRule(
+        "reg 44(3)",
+        tuple(f"{p}.{sfx}" for p in ("order", "mediation") for sfx, _, _, w, _ in ORDER_STEPS if w),
+        "reg 44(3) (exceptional personal circumstances)",
+        "reg 44(3) (absence from the area)",
+        14,
+        "reg 44(3) (closure circumstances, by reference)",
     ),
 )
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sendtime import periods
-from sendtime.calendars import Calendar
+from sendtime.calendars import Calendar, TribunalCalendar, tribunal_excluded
 from sendtime.errors import BadInput, NeedsMoreData
 from sendtime.model import (
     WEEKDAYS,
+    Confidence,
     Counting,
     Disapplied,
     ExceptionKind,
@@ -32,10 +33,12 @@ from sendtime.model import (
 from sendtime.rules import (
     ASAP_NOTE,
     EXCEPTIONS,
+    GIVEN_ALTERNATIVES,
     INPUT_LABELS,
     PROCESSES,
     RELAXATIONS,
     RULES_BY_ID,
+    SECONDARY_NOTE,
     TRIGGERS,
     ExceptionRule,
 )
@@ -89,6 +92,7 @@ class Context:
     counting: Counting
     options: Mapping[str, str]
     dates: Mapping[str, dt.date | None]  # step id -> computed date (hidden parts included)
+    bases: Mapping[str, str] = field(default_factory=dict)  # step id -> basis (for LATER_OF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,8 @@ class Computed:
     date: dt.date | None
     basis: str
     explain: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # added to the step's notes
+    warnings: tuple[str, ...] = ()  # added to the timeline's warnings
 
 
 MethodFn = Callable[[Rule, Anchor, Context], Computed]
@@ -112,13 +118,28 @@ def _plural(n: int, unit: Unit) -> str:
     return f"{n} {word[:-1] if n == 1 and word.endswith('s') else word}"
 
 
+TRIBUNAL_DAYS_WORDS = (
+    "Tribunal working days (HESC r.12(3)(b)): 25 December-1 January and every day in August "
+    "are not counted."
+)
+
+
+def _working_cal(rule: Rule, ctx: Context) -> Calendar | TribunalCalendar:
+    """The calendar a working-day count uses: the Tribunal's own for HESC periods."""
+    if rule.unit is Unit.TRIBUNAL_DAYS:
+        return TribunalCalendar.of(ctx.calendar)
+    return ctx.calendar
+
+
 def _offset(rule: Rule, a: Anchor, ctx: Context, *, n: int) -> tuple[dt.date, str]:
     """Offset the anchor by n of the rule's unit (negative: before)."""
     unit, cal = rule.unit, ctx.calendar
     if unit is Unit.MONTHS:
         return periods.add_months(a.date, n), f"the corresponding date {n} months on"
-    if unit is Unit.WORKING_DAYS:
-        return cal.add_working_days(a.date, n), "counting working days, the anchor not counted"
+    if unit in (Unit.WORKING_DAYS, Unit.TRIBUNAL_DAYS):
+        return _working_cal(rule, ctx).add_working_days(
+            a.date, n
+        ), f"counting {unit.value}, the anchor not counted"
     if unit is Unit.SCHOOL_DAYS:
         return cal.add_school_days(a.date, n), "counting school days, the anchor not counted"
     days = n * 7 if unit is Unit.WEEKS else n
@@ -226,12 +247,15 @@ def _before_fixed(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 
 
 def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    d = ctx.calendar.working_days_beginning_with(a.date, rule.amount)
-    first = "is" if ctx.calendar.is_working_day(a.date) else "is not"
+    cal = _working_cal(rule, ctx)
+    d = cal.working_days_beginning_with(a.date, rule.amount)
+    first = "is" if cal.is_working_day(a.date) else "is not"
+    tribunal = (TRIBUNAL_DAYS_WORDS,) if rule.unit is Unit.TRIBUNAL_DAYS else ()
     return Computed(
         d,
-        f"{rule.amount} working days beginning with {a.label}",
+        f"{_plural(rule.amount, rule.unit)} beginning with {a.label}",
         (
+            *tribunal,
             f"'Beginning with': {a.date.isoformat()} {first} a working day, so it "
             f"{'counts as day 1' if first == 'is' else 'does not count'}; working day "
             f"{rule.amount} is {iso(d)}.",
@@ -240,22 +264,47 @@ def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 
 
 def _working_within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    d = ctx.calendar.add_working_days(a.date, rule.amount)
+    d = _working_cal(rule, ctx).add_working_days(a.date, rule.amount)
+    tribunal = (TRIBUNAL_DAYS_WORDS,) if rule.unit is Unit.TRIBUNAL_DAYS else ()
     return Computed(
         d,
-        f"{rule.amount} working days after {a.label}",
-        (f"{a.date.isoformat()} is not counted; working day {rule.amount} after it is {iso(d)}.",),
+        f"{_plural(rule.amount, rule.unit)} after {a.label}",
+        (
+            *tribunal,
+            f"{a.date.isoformat()} is not counted; working day {rule.amount} after it is {iso(d)}.",
+        ),
     )
 
 
+def _needed(rule: Rule) -> str:
+    """The options that would give a rule its anchor, e.g. "--certificate"."""
+    return " or ".join(_option(n) for n in (rule.anchor, *rule.fallback) if "." not in n)
+
+
 def _later_of(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    dated = [(ctx.dates[p], p) for p in rule.parts if ctx.dates.get(p) is not None]
+    dated: list[tuple[dt.date, str]] = []
+    for p in rule.parts:
+        pd = ctx.dates.get(p)
+        if pd is not None:
+            dated.append((pd, p))
+    missing = [RULES_BY_ID[p] for p in rule.parts if ctx.dates.get(p) is None]
+    notes = tuple(
+        f"may be later: give {_needed(m) or 'its trigger'} ({m.wording})" for m in missing
+    )
+    warns = tuple(f"{rule.id} {n}" for n in notes)
     if not dated:
-        return Computed(None, "no date: none of its triggers was given")
-    d, _part = max((x for x in dated if x[0] is not None), key=lambda x: x[0] or dt.date.min)
-    assert d is not None  # noqa: S101 - filtered above
-    listed = ", ".join(f"{p} = {x.isoformat() if x else '-'}" for x, p in dated)
-    return Computed(d, f"the later of {listed}", (f"The later of {listed}: {iso(d)}.",))
+        return Computed(None, "no date: none of its triggers was given", (), notes, warns)
+    d, _win = max(dated, key=lambda x: x[0])  # a tie keeps the first part
+    shown = [f"{ctx.bases.get(p, p)} ({x.isoformat()})" for x, p in dated]
+    basis = ctx.bases.get(_win, _win) if len(dated) == 1 else "the later of " + " and ".join(shown)
+    lines = [f"{RULES_BY_ID[p].wording}: {ctx.bases.get(p, p)} = {iso(x)}." for x, p in dated]
+    lines += [f"{m.wording}: no date ({n})." for m, n in zip(missing, notes, strict=True)]
+    lines.append(f"{'The later of these dates' if len(dated) > 1 else 'The only date'}: {iso(d)}.")
+    return Computed(d, basis, tuple(lines), notes, warns)
+
+
+def _on_day(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    return Computed(a.date, f"on {a.label}", (f"On the day itself: {iso(a.date)}.",))
 
 
 POST_DAYS = {"first": 2, "second": 4}
@@ -316,6 +365,7 @@ METHODS: dict[Method, MethodFn] = {
     Method.DEEMED_SERVICE: _deemed_service,
     Method.NO_DATE: _no_date,
     Method.TERM_PART_END: _term_part_end,
+    Method.ON_DAY: _on_day,
 }
 
 RollFn = Callable[[dt.date, Context], tuple[dt.date, tuple[str, ...], tuple[str, ...]]]
@@ -364,10 +414,75 @@ def _roll_back(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tupl
     )
 
 
+def _why_closed(d: dt.date, cal: Calendar) -> str:
+    name = cal.holiday_name(d)
+    return f"{WEEKDAYS[d.weekday()]}, {name}" if name else WEEKDAYS[d.weekday()]
+
+
+def _tribunal_move(d: dt.date, ctx: Context) -> tuple[dt.date, str]:
+    """HESC r.12(3)(a), tested on the day the time ends (d) only, else r.12(2)."""
+    cal = ctx.calendar
+    if tribunal_excluded(d):
+        rolled = TribunalCalendar.of(cal).working_day_on_or_after(d)
+        where, after = (
+            ("in August", "31 August")
+            if d.month == 8
+            else ("between 25 December and 1 January", "1 January")
+        )
+        return rolled, (
+            f"is {d.isoformat()}, {where}; r.12(3)(a) moves it to the first working day after "
+            f"{after}: {rolled.isoformat()}"
+        )
+    if not cal.is_working_day(d):
+        rolled = cal.next_working_day(d)
+        return rolled, (
+            f"is {d.isoformat()}, not a working day ({_why_closed(d, cal)}); r.12(2) moves it to "
+            f"the next working day: {rolled.isoformat()}"
+        )
+    return d, f"is {d.isoformat()}, a working day outside 25 December-1 January and August: no roll"
+
+
+def _roll_tribunal(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
+    rolled, phrase = _tribunal_move(d, ctx)
+    lines = [
+        f"The time ends on {iso(d)}. HESC r.12(3)(a) is tested on that day only; otherwise "
+        "r.12(2) moves a non-working day to the next working day.",
+        f"{iso(d)} is {phrase.removeprefix(f'is {d.isoformat()}, ')}.",
+    ]
+    if rolled != d and tribunal_excluded(rolled) and not tribunal_excluded(d):
+        lines.append(
+            f"{rolled.isoformat()} is itself in 25 December-1 January or August, but r.12(3)(a) "
+            f"asks where the time ends ({d.isoformat()}), not the day r.12(2) gives; sendtime "
+            "keeps the earlier date."
+        )
+        warn = (
+            f"{rolled.isoformat()} is in 25 December-1 January or August only because r.12(2) "
+            f"moved {d.isoformat()} (not a working day); r.12(3)(a) is read on the day the time "
+            "ends, so the earlier date is kept"
+        )
+        return rolled, tuple(lines), (warn,)
+    return rolled, tuple(lines), ()
+
+
 ROLLS: dict[Roll, RollFn] = {
     Roll.NONE: _roll_none,
     Roll.BACK_TO_WORKING_DAY: _roll_back,
+    Roll.TRIBUNAL: _roll_tribunal,
 }
+
+RollBasisFn = Callable[[dt.date, dt.date, Context], str]
+
+
+def _moved(d: dt.date, rolled: dt.date, ctx: Context) -> str:
+    return f" ({d.isoformat()}), moved to {rolled.isoformat()}" if rolled != d else ""
+
+
+def _tribunal_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
+    return " " + _tribunal_move(d, ctx)[1]
+
+
+# How a roll is recorded in a step's basis (default: "(date), moved to rolled").
+ROLL_BASIS: dict[Roll, RollBasisFn] = {Roll.TRIBUNAL: _tribunal_basis}
 
 
 def _label(name: str, d: dt.date) -> str:
@@ -388,8 +503,13 @@ def _anchors(
     for i, name in enumerate((rule.anchor, *rule.fallback)):
         if given.get(name):
             seq = given[name] if rule.repeat else given[name][:1]
-            # Service alternatives (posted/delivered) are given, not assumed.
-            proj = i > 0 and rule.method is not Method.DEEMED_SERVICE
+            # Service alternatives (posted/delivered) and other alternative inputs are given,
+            # not assumed.
+            proj = (
+                i > 0
+                and rule.method is not Method.DEEMED_SERVICE
+                and name not in GIVEN_ALTERNATIVES
+            )
             return [Anchor(d, name, _label(name, d), proj) for d in seq]
         if name in dates and dates[name] is not None:
             d = dates[name]
@@ -451,6 +571,8 @@ def _apply_exceptions(
 
 def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Calendar) -> list[str]:
     notes = list(rule.notes)
+    if rule.confidence is Confidence.SECONDARY:
+        notes.insert(0, SECONDARY_NOTE)
     if rule.asap:
         notes.append(ASAP_NOTE)
     if d is None:
@@ -524,14 +646,18 @@ def compute(
                 raise BadInput(msg)
     ids = tuple(step_ids) if step_ids is not None else PROCESSES[process]
     dates: dict[str, dt.date | None] = {}
+    bases: dict[str, str] = {}
     projected: dict[str, bool] = {}
     steps: list[Step] = []
     warns: list[str] = list(warnings)
-    ctx = Context(cal, counting, opts, dates)
+    ctx = Context(cal, counting, opts, dates, bases)
     for rid in ids:
         rule = RULES_BY_ID[rid]
         if rule.method is Method.LATER_OF:
-            proj = any(projected.get(p, False) for p in rule.parts)
+            # projected when the part that wins (the latest dated one) was projected
+            dated = [(x, p) for p in rule.parts if (x := dates.get(p)) is not None]
+            top = max((x for x, _ in dated), default=None)
+            proj = any(projected.get(p, False) for x, p in dated if x == top)
             anchors = [Anchor(dt.date.min, "", "", projected=proj)]
         else:
             anchors = _anchors(rule, given, dates, projected)
@@ -539,7 +665,7 @@ def compute(
             if rule.optional:
                 continue
             dates[rule.id] = None
-            needed = " or ".join(_option(n) for n in (rule.anchor, *rule.fallback) if "." not in n)
+            needed = _needed(rule)
             if not rule.hidden:
                 steps.append(_undated(rule, f"no date: give {needed or 'its trigger'}", cal))
             continue
@@ -547,6 +673,7 @@ def compute(
             sid = rule.id if k == 0 else f"{rule.id}-{k + 1}"
             step = _one(rule, sid, a, ctx, exceptions, today, warns)
             dates[sid] = step.date
+            bases[sid] = step.basis
             projected[sid] = step.projected
             if not rule.hidden:
                 steps.append(step)
@@ -607,13 +734,18 @@ def _one(
     if d is not None:
         rolled, roll_lines, roll_warns = ROLLS[rule.roll](d, ctx)
         warns.extend(roll_warns)
-        if rolled != d:
-            basis += f" ({d.isoformat()}), moved to {rolled.isoformat()}"
+        basis += ROLL_BASIS.get(rule.roll, _moved)(d, rolled, ctx)
         d = rolled
+    warns.extend(computed.warnings)
     cal = ctx.calendar
-    notes = _status_notes(rule, d, a if a.name else None, cal)
+    notes = _status_notes(rule, d, a if a.name else None, cal) + list(computed.notes)
     if a.projected:
-        notes.insert(0, f"projected: the trigger was not given, so {a.label} was assumed")
+        notes.insert(
+            0,
+            f"projected: the trigger was not given, so {a.label} was assumed"
+            if a.label
+            else "projected: it builds on a step whose trigger was not given",
+        )
     explain = (
         f"Rule: {rule.citation}: {rule.wording}.",
         *(["Anchor: " + a.label + (" (projected)" if a.projected else "") + "."] if a.name else []),

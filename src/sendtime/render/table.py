@@ -19,6 +19,11 @@ TITLES = {
     "review": "Annual review",
     "amend": "Amendment outside a review",
     "transfer": "Phase transfer",
+    "appeal": "Mediation and Tribunal appeal",
+    "order": "Tribunal order",
+    "mediation": "Mediation agreement",
+    "move": "Move between local authorities",
+    "reassess": "Re-assessment",
 }
 # Long source names shortened in the table; the legend below it spells them out.
 SHORT = (
@@ -27,11 +32,12 @@ SHORT = (
     ("SEND Code of Practice 2015, para ", "CoP "),
     ("Children and Families Act 2014, ", "CFA "),
     ("R (L, M and P) v Devon CC, [2022] EWHC 493 (Admin)", "Devon [2022]"),
+    ("Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, ", "HESC "),
 )
 LEGEND = (
     "reg(s) = SEND Regulations 2014 (SI 2014/1530); CoP = SEND Code of Practice 0-25 (2015); "
     "CFA = Children and Families Act 2014; Devon [2022] = R (L, M and P) v Devon CC [2022] "
-    "EWHC 493 (Admin)."
+    "EWHC 493 (Admin); HESC = Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008."
 )
 STYLE = {Status.STATUTORY: "", Status.GUIDANCE: "italic", Status.PRACTICE: "italic"}
 

@@ -1,0 +1,307 @@
+"""Moves between LAs, re-assessment, mediation, Tribunal appeals and orders: process functions.
+
+Every date comes from the rule rows of rules.py through timeline.compute. What is added here is
+only what the user gives outright: a Tribunal direction (reg 44(1)) or a timescale agreed in
+writing (reg 42(5)) replaces a step's date, and is cited as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sendtime.calendars import Calendar
+from sendtime.errors import BadInput
+from sendtime.model import Counting, RecordedException, Step, Timeline
+from sendtime.rules import ORDER_STEPS
+from sendtime.timeline import _given, compute, default_calendar, iso, relative_to_today
+
+# --type -> the reg 44(2) steps it emits (the last one is what a direction replaces).
+ORDER_TYPES: dict[str, tuple[str, ...]] = {
+    "assess": ("assess-notify", "no-plan", "assess-final"),
+    "make-plan": ("draft", "final"),
+    "reconsider": ("reconsider",),
+    "amend": ("amend",),
+    "school": ("school",),
+    "continue": ("continue",),
+    "continue-amend": ("continue", "continue-amend"),
+    "cease": ("cease",),
+}
+# --type with --unopposed -> the reg 45 steps; reg 45 sets no period for the others.
+UNOPPOSED_TYPES: dict[str, tuple[str, ...]] = {
+    "assess": ("assess-notify", "no-plan", "assess-final"),
+    "make-plan": ("draft", "final"),
+    "amend": ("amend",),
+    "school": ("school",),
+}
+MEDIATION_TYPES: dict[str, tuple[str, ...]] = {**ORDER_TYPES, "other": ()}
+_WEEKS = {sfx: weeks for sfx, _, _, weeks, _ in ORDER_STEPS}
+
+
+def _choice(value: str, what: str, allowed: Sequence[str]) -> str:
+    if value not in allowed:
+        msg = f"{what} {value!r}: expected one of {', '.join(allowed)}"
+        raise BadInput(msg)
+    return value
+
+
+def _replace_date(
+    t: Timeline, step_id: str, new: dt.date, citation: str, why: str, today: dt.date | None
+) -> Timeline:
+    """Give one step a date the user fixed (a direction, an agreed timescale), citing it."""
+    steps: list[Step] = []
+    for s in t.steps:
+        if s.id != step_id:
+            steps.append(s)
+            continue
+        was = f"the regulation's date would be {s.date.isoformat()}" if s.date else "no date"
+        days_left, when = relative_to_today(new, today)
+        steps.append(
+            replace(
+                s,
+                date=new,
+                citation=f"{citation}; {s.citation}",
+                basis=f"{why}: {new.isoformat()} ({was})",
+                projected=False,
+                notes=(f"{why}; {was}", *s.notes),
+                explain=(f"{why}: {iso(new)}; {was}.", *s.explain),
+                days_left=days_left,
+                when=when,
+            )
+        )
+    return replace(t, steps=tuple(steps))
+
+
+def appeal(
+    decision_sent: dt.date,
+    *,
+    certificate: dt.date | None = None,
+    adviser_informed: dt.date | None = None,
+    mediation_requested: dt.date | None = None,
+    la_told_adviser: dt.date | None = None,
+    mediation_ended: dt.date | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    calendar: Calendar | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+) -> Timeline:
+    """Mediation and the Tribunal appeal deadline from the day the decision letter was sent.
+
+    ``appeal.deadline`` is the later of D + 2 months and certificate + 1 month (HESC r.20(1)(c)),
+    moved by r.12(3)(a) when that day is 25 December-1 January or in August (to the first
+    working day after 1 January / 31 August), else by r.12(2) when it is not a working day.
+    Steps whose trigger is not given are listed without a date.
+    """
+    if certificate is not None and certificate < decision_sent:
+        msg = f"--certificate {certificate.isoformat()} is before the decision was sent"
+        raise BadInput(msg)
+    given = _given(
+        decision_sent=decision_sent,
+        certificate=certificate,
+        adviser_informed=adviser_informed,
+        mediation_requested=mediation_requested,
+        la_told_adviser=la_told_adviser,
+        mediation_ended=mediation_ended,
+    )
+    return compute(
+        "appeal",
+        given,
+        calendar=calendar,
+        counting=counting,
+        exceptions=exceptions,
+        today=today,
+    )
+
+
+def order(
+    order_date: dt.date,
+    *,
+    type: str,  # the CLI's --type, named as interface.md names it
+    unopposed: bool | str = False,
+    tribunal_direction: dt.date | None = None,
+    order_sent: dt.date | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    calendar: Calendar | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+) -> Timeline:
+    """What the LA must do after a Tribunal order (reg 44(2)) or an unopposed appeal (reg 45).
+
+    ``order_date`` is the date of the order, or with ``unopposed`` the date the LA told the
+    Tribunal it would not oppose. ``tribunal_direction`` replaces the date of the order's last
+    step (reg 44(1): "subject to ... any direction"); ``order_sent`` adds the same periods
+    counted from the day the order was sent (GOV.UK guidance), beside the regulation's.
+    """
+    if isinstance(unopposed, str):
+        flag = unopposed.strip().lower()
+        if flag not in ("", "true", "false", "yes", "no", "1", "0", "y", "n"):
+            msg = f"unopposed {unopposed!r}: expected true or false"
+            raise BadInput(msg)
+        unopposed = flag in ("true", "yes", "1", "y")
+    kind = _choice(type, "--type", tuple(ORDER_TYPES))
+    warnings: list[str] = []
+    if unopposed:
+        if kind not in UNOPPOSED_TYPES:
+            msg = (
+                f"--type {kind} with --unopposed: reg 45 sets periods only for "
+                f"{', '.join(UNOPPOSED_TYPES)}"
+            )
+            raise BadInput(msg)
+        ids = tuple(f"unopposed.{s}" for s in UNOPPOSED_TYPES[kind])
+        given = _given(la_told_tribunal=order_date)
+        if order_sent is not None:
+            warnings.append("--order-sent applies to Tribunal orders, not reg 45; ignored")
+    else:
+        sfx = ORDER_TYPES[kind]
+        ids = tuple(f"order.{s}" for s in sfx) + tuple(
+            f"order.{s}-sent" for s in sfx if _WEEKS[s] and order_sent is not None
+        )
+        given = _given(order_date=order_date, order_sent=order_sent)
+    if order_sent is not None and order_sent < order_date:
+        msg = f"--order-sent {order_sent.isoformat()} is before the order date"
+        raise BadInput(msg)
+    t = compute(
+        "order",
+        given,
+        calendar=calendar,
+        counting=counting,
+        options={"type": kind, **({"unopposed": "true"} if unopposed else {})},
+        exceptions=exceptions,
+        today=today,
+        step_ids=ids,
+        warnings=warnings,
+    )
+    t = replace(t, trigger=order_date)
+    if tribunal_direction is not None:
+        last = ids[len(ORDER_TYPES[kind] if not unopposed else UNOPPOSED_TYPES[kind]) - 1]
+        t = _replace_date(
+            t,
+            last,
+            tribunal_direction,
+            f"First-tier Tribunal direction ({tribunal_direction.isoformat()})",
+            "date set by a direction of the First-tier Tribunal (reg 44(1))",
+            today,
+        )
+        t = replace(t, inputs=(*t.inputs, ("tribunal_direction", tribunal_direction.isoformat())))
+    return t
+
+
+def mediation(
+    agreement_date: dt.date,
+    *,
+    type: str = "other",  # the CLI's --type
+    la_not_party: bool = False,
+    agreed_date: dt.date | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    calendar: Calendar | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+) -> Timeline:
+    """What follows a mediation agreement (reg 42).
+
+    ``type`` names the appealable matter agreed (the reg 44 order types: its periods run from
+    the agreement, reg 42(2)) or ``other`` for a non-appealable matter (2 weeks, reg 42(3)).
+    ``la_not_party`` adds the commissioning body's 1-week notice to the LA (reg 42(4)).
+    ``agreed_date`` is a timescale agreed in writing (reg 42(5)): it replaces the date of the
+    last reg 42(2)/(3) step, never the reg 42(4) notice.
+    """
+    kind = _choice(type, "--type", tuple(MEDIATION_TYPES))
+    sfx = MEDIATION_TYPES[kind] or ("other",)
+    ids = tuple(f"mediation.{s}" for s in sfx)
+    if la_not_party:
+        ids += ("mediation.health-notify",)
+    t = compute(
+        "mediation",
+        _given(agreement_date=agreement_date),
+        calendar=calendar,
+        counting=counting,
+        options={"type": kind},
+        exceptions=exceptions,
+        today=today,
+        step_ids=ids,
+    )
+    if agreed_date is not None:
+        t = _replace_date(
+            t,
+            f"mediation.{sfx[-1]}",
+            agreed_date,
+            f"timescale agreed in writing ({agreed_date.isoformat()}), reg 42(5)",
+            "date agreed in writing by the parties (reg 42(5))",
+            today,
+        )
+        t = replace(t, inputs=(*t.inputs, ("agreed_date", agreed_date.isoformat())))
+    return t
+
+
+def move(
+    move_date: dt.date,
+    *,
+    aware: dt.date | None = None,
+    transfer_date: dt.date | None = None,
+    plan_date: dt.date | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    calendar: Calendar | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+) -> Timeline:
+    """A plan moving with the family to a new LA (reg 15), from the day of the move M.
+
+    ``move.transfer`` is M when the old LA became aware (``aware``) on or before the 15th
+    working day before M (M not counted), or when ``aware`` is not given; otherwise the 15th
+    working day beginning with the day it became aware. ``move.review`` is the later of the
+    end of the 12 months starting with ``plan_date`` and the end of the 3 months beginning
+    with the transfer.
+    """
+    cal = calendar or default_calendar()
+    given = _given(
+        move_date=move_date, aware=aware, transfer_date=transfer_date, plan_date=plan_date
+    )
+    t = compute("move", given, calendar=cal, counting=counting, exceptions=exceptions, today=today)
+    if aware is None:
+        return t
+    w = cal.add_working_days(move_date, -15)
+    on_time = aware <= w
+    line = (
+        f"The 15th working day before {iso(move_date)} (the move not counted) is {iso(w)}; "
+        f"the old LA became aware on {iso(aware)}, "
+        + (
+            "on or before it: reg 15(2)(a), transfer on the day of the move."
+            if on_time
+            else "after it: reg 15(2)(b), within 15 working days beginning with that day."
+        )
+    )
+    steps = tuple(
+        replace(s, explain=(*s.explain[:1], line, *s.explain[1:])) if s.id == "move.transfer" else s
+        for s in t.steps
+    )
+    return replace(t, steps=steps)
+
+
+def reassess(
+    request_received: dt.date,
+    *,
+    notified: dt.date | None = None,
+    la_decided: dt.date | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    calendar: Calendar | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+) -> Timeline:
+    """Re-assessment of an EHC plan (regs 25, 27) from the day the request was received.
+
+    ``reassess.final`` runs 14 weeks from the reg 25(1) notification (``notified``) or the
+    LA's own decision under CFA s.44(3) (``la_decided``); with neither, it is projected from
+    ``reassess.decision``.
+    """
+    if notified is not None and la_decided is not None:
+        raise BadInput("give --notified or --la-decided, not both")
+    given = _given(request_received=request_received, notified=notified, la_decided=la_decided)
+    return compute(
+        "reassess",
+        given,
+        calendar=calendar,
+        counting=counting,
+        exceptions=exceptions,
+        today=today,
+    )
