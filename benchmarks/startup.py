@@ -49,6 +49,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
     exe = shutil.which("sendtime", path=str(Path(sys.executable).parent)) or "sendtime"
+    # A pip install compiles bytecode; an editable install under PYTHONDONTWRITEBYTECODE (as
+    # here) never does, and would time the compiler. Compile once, as an install would.
+    import compileall
+
+    import sendtime
+
+    compileall.compile_dir(str(Path(sendtime.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         app = Path(tmp) / "minimal_app.py"
         app.write_text(MINIMAL_APP, encoding="utf-8")

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sendtime.cli import app
+from sendtime.cli import load_commands
 from sendtime.schema import validate_timeline
 from tests.conftest import GOVUK, Invoke
+
+app = load_commands()
 
 
 def test_assess_table_shows_dates_citations_and_provenance(cli: Invoke) -> None:
@@ -164,6 +166,8 @@ def test_schema_is_a_json_schema(cli: Invoke) -> None:
         (["frobnicate"], 2, "No such command"),
         (["holidays", "twenty"], 2, "expected a year"),
         (["assess", "2024-03-01", "--terms", "/no/such.toml"], 2, "no such file"),
+        (["appeal", "2014-09-01", "--bank-holidays", "\x00"], 2, "not a usable file name"),
+        (["assess", "2024-03-01", "--terms", ""], 2, "not a usable file name"),
     ],
 )
 def test_errors_are_one_line_with_exit_code(
@@ -255,3 +259,16 @@ def test_missing_argument_is_one_line(cli: Invoke) -> None:
     r = cli(["holidays"])
     assert r.exit_code == 2
     assert r.stderr.strip() == "sendtime: error: Missing argument 'YEAR'."
+
+
+def test_every_command_is_built_in_or_mapped_to_its_module() -> None:
+    from sendtime.cli import BUILT_IN, COMMAND_MODULES
+
+    names = {c.name for c in load_commands().registered_commands}
+    assert names == set(BUILT_IN) | set(COMMAND_MODULES)
+
+
+def test_a_command_line_builds_only_its_own_command() -> None:
+    sub = load_commands(["appeal"])
+    names = {c.name for c in sub.registered_commands}
+    assert names == {"assess", "draft", "holidays", "rules", "schema", "appeal"}

@@ -6,7 +6,9 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from sendtime.cli import app
+from sendtime.cli import load_commands
+
+app = load_commands()
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -13,8 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.main import get_command
 
-from sendtime.cli import app
+from sendtime.cli import load_commands
 from tests.conftest import GOVUK, Invoke
+
+app = load_commands()
 
 ROOT = Path(__file__).resolve().parent.parent
 GROUP = get_command(app)

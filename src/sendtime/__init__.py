@@ -8,45 +8,100 @@ Pure functions from dates, a calendar and options to immutable timelines::
     t.step("assess.final").date  # dt.date(2024, 7, 19)
 """
 
-from sendtime.calendars import Calendar, TribunalCalendar
-from sendtime.errors import BadInput, NeedsMoreData, SendtimeError
-from sendtime.localrules import LocalRule, apply_local_rules
-from sendtime.model import (
-    Citation,
-    Confidence,
-    Counting,
-    ExceptionKind,
-    Kind,
-    Method,
-    Nation,
-    RecordedException,
-    Roll,
-    Rule,
-    Status,
-    Step,
-    Timeline,
-    Unit,
-    When,
-)
-from sendtime.pupils import pupil
-from sendtime.reviews import amend, review, transfer
-from sendtime.rules import rule_table
-from sendtime.sen_support import support
-from sendtime.terms import Period, SettingKind, Terms
-from sendtime.timeline import assess, draft
-from sendtime.tribunal import appeal, mediation, move, order, reassess
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # static names for type checkers; at run time they load on first use
+    from sendtime.calendars import Calendar, TribunalCalendar
+    from sendtime.errors import BadInput, NeedsMoreData, SendtimeError
+    from sendtime.localrules import LocalRule, apply_local_rules
+    from sendtime.model import (
+        Citation,
+        Confidence,
+        Counting,
+        ExceptionKind,
+        Kind,
+        Method,
+        Nation,
+        RecordedException,
+        Roll,
+        Rule,
+        Status,
+        Step,
+        Timeline,
+        Unit,
+        When,
+    )
+    from sendtime.pupils import pupil
+    from sendtime.reviews import amend, review, transfer
+    from sendtime.rules import rule_table
+    from sendtime.sen_support import support
+    from sendtime.terms import Period, SettingKind, Terms
+    from sendtime.timeline import assess, draft
+    from sendtime.tribunal import appeal, mediation, move, order, reassess
+
+# name -> module: `import sendtime` stays cheap (a command line loads only what it uses).
+_LAZY = {
+    **dict.fromkeys(("Calendar", "TribunalCalendar"), "sendtime.calendars"),
+    **dict.fromkeys(("BadInput", "NeedsMoreData", "SendtimeError"), "sendtime.errors"),
+    **dict.fromkeys(("LocalRule", "apply_local_rules"), "sendtime.localrules"),
+    **dict.fromkeys(
+        (
+            "Citation",
+            "Confidence",
+            "Counting",
+            "ExceptionKind",
+            "Kind",
+            "Method",
+            "Nation",
+            "RecordedException",
+            "Roll",
+            "Rule",
+            "Status",
+            "Step",
+            "Timeline",
+            "Unit",
+            "When",
+        ),
+        "sendtime.model",
+    ),
+    "pupil": "sendtime.pupils",
+    **dict.fromkeys(("amend", "review", "transfer"), "sendtime.reviews"),
+    "rule_table": "sendtime.rules",
+    "support": "sendtime.sen_support",
+    **dict.fromkeys(("Period", "SettingKind", "Terms"), "sendtime.terms"),
+    **dict.fromkeys(("assess", "draft"), "sendtime.timeline"),
+    **dict.fromkeys(("appeal", "mediation", "move", "order", "reassess"), "sendtime.tribunal"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'sendtime' has no attribute {name!r}"
+        raise AttributeError(msg)
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __version__ = "0.1.0"
 
 
-def load_terms(path: str) -> Terms:
+def load_terms(path: str) -> "Terms":
     """Load a setting's term dates from a TOML or ICS file (see data.md)."""
     from sendtime.loaders import load_terms as _load
 
     return _load(path)
 
 
-def load_local_rules(path: str) -> tuple[LocalRule, ...]:
+def load_local_rules(path: str) -> "tuple[LocalRule, ...]":
     """Load and check a local-rules TOML file (interface.md, "Local rules")."""
     from sendtime.rulefile import load_local_rules as _load
 

@@ -10,7 +10,7 @@ import inspect
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,13 +21,15 @@ from sendtime import __version__
 from sendtime.errors import BadInput, SendtimeError
 from sendtime.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    no_args_is_help=True,
-    help="Statutory SEND deadlines for England, each with the regulation that sets it.",
-)
+APP_SETTINGS: dict[str, Any] = {
+    "add_completion": False,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "no_args_is_help": True,
+    "help": "Statutory SEND deadlines for England, each with the regulation that sets it.",
+}
+app = typer.Typer(**APP_SETTINGS)
+BUILT_IN = frozenset({"assess", "draft", "holidays", "rules", "schema"})
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 UK_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
@@ -640,8 +642,11 @@ def _fail(message: str, code: int) -> int:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, turning every error into one line on stderr."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    name = _command_name(args)
     try:
-        rv = app(args=argv, standalone_mode=False, prog_name="sendtime")
+        to_run = load_commands([name] if name in COMMAND_MODULES else None)
+        rv = to_run(args=args, standalone_mode=False, prog_name="sendtime")
     except SendtimeError as exc:
         return _fail(str(exc), exc.exit_code)
     except typer.Exit as exc:
@@ -675,7 +680,40 @@ def main() -> None:
 
 
 # Commands of other families register themselves on `app` when their module is imported.
-# One line per module, below this comment.
-import sendtime.cli_pupil  # noqa: E402  support (and pupil)
-import sendtime.cli_reviews  # noqa: E402, F401  review, amend, transfer
-from sendtime import cli_tribunal  # noqa: E402, F401
+# Typer builds every registered command's parameters at each start, so a command line imports
+# and registers only the module of the command it runs (all of them for help and errors).
+COMMAND_MODULES: dict[str, str] = {
+    **dict.fromkeys(("pupil", "support"), "sendtime.cli_pupil"),
+    **dict.fromkeys(("review", "amend", "transfer", "terms"), "sendtime.cli_reviews"),
+    **dict.fromkeys(("appeal", "order", "mediation", "move", "reassess"), "sendtime.cli_tribunal"),
+}
+
+
+def load_commands(names: Iterable[str] | None = None) -> typer.Typer:
+    """Import the command modules (all, or those of ``names``) and return the app to run.
+
+    With names, the returned app holds only the built-in commands and those named, so Typer
+    builds no parameters for the others.
+    """
+    from importlib import import_module
+
+    wanted = set(COMMAND_MODULES) if names is None else set(names) & set(COMMAND_MODULES)
+    for module in sorted({COMMAND_MODULES[n] for n in wanted}):
+        import_module(module)
+    if names is None:
+        return app
+    keep = set(names) | BUILT_IN
+    sub = typer.Typer(**APP_SETTINGS)
+    sub.registered_callback = app.registered_callback
+    sub.registered_commands = [c for c in app.registered_commands if c.name in keep]
+    return sub
+
+
+def _command_name(argv: list[str]) -> str | None:
+    """The command a command line runs: its first word that is not an option."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word
+        if word in ("--help", "--version"):
+            return None
+    return None

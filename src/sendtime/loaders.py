@@ -19,8 +19,12 @@ from sendtime.periods import add_days
 from sendtime.terms import Period, SettingKind, Terms
 
 
-def _read_text(path: str | Path, what: str) -> str:
+def read_text(path: str | Path, what: str) -> str:
+    """A small input file as text (UTF-8, BOM allowed), or BadInput naming it and the problem."""
     p = Path(path)
+    if "\x00" in str(path) or not str(path).strip():
+        msg = f"{what} {str(path)!r}: not a usable file name"
+        raise BadInput(msg)
     if p.is_dir():
         msg = f"{what} {p}: is a folder, expected a file"
         raise BadInput(msg)
@@ -48,7 +52,7 @@ def load_govuk_bank_holidays(path: str | Path, nation: Nation) -> dict[dt.date, 
     Raises:
         BadInput: naming the file and what is wrong with its shape.
     """
-    text = _read_text(path, "--bank-holidays")
+    text = read_text(path, "--bank-holidays")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -169,7 +173,7 @@ def _validated(
 
 def load_terms_toml(path: str | Path) -> Terms:
     """Term dates from the documented TOML format (data.md)."""
-    text = _read_text(path, "--terms")
+    text = read_text(path, "--terms")
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -214,7 +218,7 @@ def load_terms_ics(path: str | Path) -> Terms:
     """
     import icalendar
 
-    text = _read_text(path, "--terms")
+    text = read_text(path, "--terms")
     try:
         cal = icalendar.Calendar.from_ical(text)
     except ValueError as exc:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sendtime.calendars import Calendar
 from sendtime.errors import BadInput, SendtimeError
-from sendtime.loaders import _read_text
+from sendtime.loaders import read_text
 from sendtime.localrules import LocalRule, apply_local_rules, parse_offset, rule_error, validate
 from sendtime.model import Timeline
 
@@ -93,7 +93,7 @@ def load_local_rules(
     Raises:
         BadInput: a missing, empty or unreadable file, or a rule naming the file, id and field.
     """
-    return parse_local_rules(_read_text(path, what), str(path), known=known, what=what)
+    return parse_local_rules(read_text(path, what), str(path), known=known, what=what)
 
 
 def apply_rules_file(
