@@ -124,13 +124,13 @@ class Common:
         nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
         extra: dict[dt.date, str] = {}
         source = None
-        if self.bank_holidays:
+        if self.bank_holidays is not None:
             from sendtime.loaders import load_govuk_bank_holidays
 
             extra = load_govuk_bank_holidays(self.bank_holidays, nation)
             source = Path(self.bank_holidays).name
         terms = None
-        if self.terms:
+        if self.terms is not None:
             from sendtime.loaders import load_terms
 
             terms = load_terms(self.terms)
@@ -345,7 +345,7 @@ RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
 
 def render_timeline(t: Timeline, common: Common) -> int:
     """Render a timeline in the chosen format; warnings to stderr. Returns the exit code."""
-    if common.rules:  # local rules apply to every timeline command, in every format
+    if common.rules is not None:  # local rules apply to every timeline command, in every format
         from sendtime.rulefile import apply_rules_file
 
         cal, today = common.calendar(), common.today_date()
