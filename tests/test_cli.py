@@ -167,7 +167,7 @@ def test_schema_is_a_json_schema(cli: Invoke) -> None:
         (["holidays", "twenty"], 2, "expected a year"),
         (["assess", "2024-03-01", "--terms", "/no/such.toml"], 2, "no such file"),
         (["appeal", "2014-09-01", "--bank-holidays", "\x00"], 2, "not a usable file name"),
-        (["assess", "2024-03-01", "--terms", ""], 2, "not a usable file name"),
+        (["assess", "2024-03-01", "--terms", ""], 2, "expected a .toml or .ics"),
     ],
 )
 def test_errors_are_one_line_with_exit_code(
