@@ -271,4 +271,5 @@ def test_every_command_is_built_in_or_mapped_to_its_module() -> None:
 def test_a_command_line_builds_only_its_own_command() -> None:
     sub = load_commands(["appeal"])
     names = {c.name for c in sub.registered_commands}
-    assert names == {"assess", "draft", "holidays", "rules", "schema", "appeal"}
+    assert names == {"appeal"}
+    assert {c.name for c in load_commands(["assess"]).registered_commands} == {"assess"}

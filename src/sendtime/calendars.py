@@ -11,13 +11,15 @@ import datetime as dt
 import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from dateutil.easter import easter
 
 from sendtime.errors import NeedsMoreData
 from sendtime.model import CalendarInfo, Nation
-from sendtime.terms import Terms
+
+if TYPE_CHECKING:
+    from sendtime.terms import Terms
 
 FIRST_YEAR = 2012
 LAST_YEAR = 2045

@@ -645,7 +645,8 @@ def run(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     name = _command_name(args)
     try:
-        to_run = load_commands([name] if name in COMMAND_MODULES else None)
+        known = name in COMMAND_MODULES or name in BUILT_IN
+        to_run = load_commands([name] if known and name is not None else None)
         rv = to_run(args=args, standalone_mode=False, prog_name="sendtime")
     except SendtimeError as exc:
         return _fail(str(exc), exc.exit_code)
@@ -692,8 +693,8 @@ COMMAND_MODULES: dict[str, str] = {
 def load_commands(names: Iterable[str] | None = None) -> typer.Typer:
     """Import the command modules (all, or those of ``names``) and return the app to run.
 
-    With names, the returned app holds only the built-in commands and those named, so Typer
-    builds no parameters for the others.
+    With names, the returned app holds only the commands named, so Typer builds no parameters
+    for the others.
     """
     from importlib import import_module
 
@@ -702,7 +703,7 @@ def load_commands(names: Iterable[str] | None = None) -> typer.Typer:
         import_module(module)
     if names is None:
         return app
-    keep = set(names) | BUILT_IN
+    keep = set(names)
     sub = typer.Typer(**APP_SETTINGS)
     sub.registered_callback = app.registered_callback
     sub.registered_commands = [c for c in app.registered_commands if c.name in keep]
