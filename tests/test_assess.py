@@ -281,3 +281,11 @@ def test_explain_names_convention_rule_and_calendar() -> None:
     assert "2024-03-01 (Friday) + 42 days = 2024-04-12 (Friday)" in text
     assert "holidays " in text
     assert "Good Friday" in text
+
+
+def test_far_future_dates_warn_about_unannounced_one_off_holidays() -> None:
+    near = sendtime.assess(d("2026-11-23"), today=d("2026-11-23"))
+    assert not any("one-off holidays" in w for w in near.warnings)
+    far = sendtime.assess(d("2027-10-01"), today=d("2026-11-23"))  # final plan in 2028
+    assert any("after 2027-12-31" in w and "--bank-holidays" in w for w in far.warnings)
+    assert not sendtime.assess(d("2027-10-01")).warnings  # no today: nothing to measure from

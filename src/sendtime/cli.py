@@ -336,10 +336,33 @@ def _render_table(t: Timeline, common: Common) -> None:
 
 
 # --format NAME -> renderer. Each renderer imports what it needs when it is chosen.
+def _render_calendar(t: Timeline, common: Common) -> None:
+    """--format calendar: the month view on stdout; with --svg FILE, also saved as a picture."""
+    from sendtime.render.calendar import calendar_svg, calendar_view
+    from sendtime.render.table import TITLES
+
+    cal = common.calendar()
+    calendar_view(t, cal, console())
+    if common.svg:
+        inputs = "; ".join(
+            f"{k.replace('_', ' ')} {', '.join(v) if isinstance(v, tuple) else v}"
+            for k, v in t.inputs
+        )
+        title = f"{TITLES.get(t.process, t.process)}: {inputs}"
+        path = Path(common.svg)
+        try:
+            path.write_text(calendar_svg(t, cal, title=title), encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            msg = f"--svg {path}: cannot be written ({getattr(exc, 'strerror', None) or exc})"
+            raise BadInput(msg) from None
+        sys.stderr.write(f"sendtime: calendar saved to {path}\n")
+
+
 RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
     "table": _render_table,
     "json": _render_json,
     "csv": _render_csv,
+    "calendar": _render_calendar,
 }
 
 

@@ -1,13 +1,11 @@
 """Commands review, amend and transfer: parse the options, call sendtime.reviews, return."""
 
 import re
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sendtime.cli import RENDERERS, Common, _opt, app, console, opt_date, timeline_command
+from sendtime.cli import Common, _opt, app, console, opt_date, timeline_command
 from sendtime.errors import BadInput
 from sendtime.model import Timeline
 
@@ -145,40 +143,6 @@ def transfer_cmd(
         transfer_date=opt_date(transfer_date, "--transfer-date"),
         **common.core(),
     )
-
-
-TITLES = {
-    "assess": "EHC needs assessment",
-    "draft": "Draft EHC plan",
-    "review": "Annual review",
-    "amend": "Amendment",
-    "transfer": "Phase transfer",
-}
-
-
-def render_calendar(t: Timeline, common: Common) -> None:
-    """--format calendar: the month view on stdout; with --svg FILE, also saved as a picture."""
-    from sendtime.render.calendar import calendar_svg, calendar_view
-
-    cal = common.calendar()
-    calendar_view(t, cal, console())
-    if common.svg:
-        inputs = "; ".join(
-            f"{k.replace('_', ' ')} {', '.join(v) if isinstance(v, tuple) else v}"
-            for k, v in t.inputs
-        )
-        title = f"{TITLES.get(t.process, t.process)}: {inputs}"
-        path = Path(common.svg)
-        try:
-            path.write_text(calendar_svg(t, cal, title=title), encoding="utf-8")
-        except OSError as exc:
-            msg = f"--svg {path}: cannot be written ({exc.strerror})"
-            raise BadInput(msg) from None
-        sys.stderr.write(f"sendtime: calendar saved to {path}\n")
-
-
-# --format calendar (the month view), registered here beside the commands that need it most.
-RENDERERS["calendar"] = render_calendar
 
 
 @app.command("terms")

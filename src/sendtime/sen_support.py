@@ -18,7 +18,7 @@ from sendtime.errors import BadInput, NeedsMoreData
 from sendtime.model import Counting, Step, Timeline
 from sendtime.rules import RULES_BY_ID
 from sendtime.terms import Period, Terms
-from sendtime.timeline import iso, relative_to_today
+from sendtime.timeline import iso, relative_to_today, unannounced_holidays_warning
 
 EVERY = re.compile(r"\s*(\d{1,2})\s*(?:w|wk|wks|week|weeks)\s*", re.IGNORECASE)
 
@@ -141,6 +141,7 @@ def support(
                 )
             )
         steps.extend(cycle)
+    warnings.extend(unannounced_holidays_warning([s.date for s in steps], today))
     if not steps:
         warnings.append("no SEN Support dates fall between --from and --to")
     steps.sort(key=lambda s: (s.date or dt.date.max, s.id))

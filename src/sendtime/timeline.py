@@ -590,6 +590,26 @@ def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Cal
     return notes
 
 
+def unannounced_holidays_warning(
+    dates: Iterable[dt.date | None], today: dt.date | None
+) -> list[str]:
+    """A warning when dates lie beyond the bank holidays announced so far (to the end of next year).
+
+    One-off bank holidays (a jubilee, a state funeral) are announced months ahead at most, so
+    later dates are computed from the regular holidays only.
+    """
+    if today is None:
+        return []
+    horizon = dt.date(today.year + 1, 12, 31)
+    late = [d for d in dates if d is not None and d > horizon]
+    if not late:
+        return []
+    return [
+        f"dates after {horizon.isoformat()} use the regular bank holidays only: one-off holidays "
+        "not yet announced may be missing (add them with --bank-holidays FILE)"
+    ]
+
+
 def relative_to_today(d: dt.date | None, today: dt.date | None) -> tuple[int | None, When | None]:
     """days_left and when (past; due within DUE_WINDOW_DAYS; upcoming) of a date, or Nones."""
     if d is None or today is None:
@@ -680,6 +700,7 @@ def compute(
     if exceptions and not any(_exception_rule(s.id) for s in steps):
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
+    warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
     if cal.nation.value != "england-and-wales":
         warns.append(
             f"bank holidays of {cal.nation.value} used at your request; the SEND Regulations "
