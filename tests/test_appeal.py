@@ -259,8 +259,8 @@ def test_exception_is_ignored_for_appeals() -> None:
 def test_tribunal_days_unit_counts_on_the_tribunal_calendar(
     method: str, start: str, n: int, working: str, tribunal: str
 ) -> None:
+    from sendtime.methods import METHODS, Anchor, Context
     from sendtime.model import Method, Rule, Unit
-    from sendtime.timeline import METHODS, Anchor, Context
 
     m = Method.WORKING_WITHIN if method == "within" else Method.WORKING_BEGINNING_WITH
     ctx = Context(Calendar(), sendtime.Counting.EXCLUSIVE, {}, {})

@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sendtime import Calendar
+from sendtime.assessment import assess
 from sendtime.errors import BadInput, NeedsMoreData
 from sendtime.loaders import load_terms
 from sendtime.model import Closure
 from sendtime.terms import Period, SettingKind, Terms
-from sendtime.timeline import assess
 from tests.conftest import Invoke, d
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

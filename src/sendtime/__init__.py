@@ -11,6 +11,7 @@ Pure functions from dates, a calendar and options to immutable timelines::
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # static names for type checkers; at run time they load on first use
+    from sendtime.assessment import assess, draft
     from sendtime.calendars import Calendar, TribunalCalendar
     from sendtime.errors import BadInput, NeedsMoreData, SendtimeError
     from sendtime.localrules import LocalRule, apply_local_rules
@@ -36,7 +37,6 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
     from sendtime.rules import rule_table
     from sendtime.sen_support import support
     from sendtime.terms import Period, SettingKind, Terms
-    from sendtime.timeline import assess, draft
     from sendtime.tribunal import appeal, mediation, move, order, reassess
 
 # name -> module: `import sendtime` stays cheap (a command line loads only what it uses).
@@ -69,7 +69,7 @@ _LAZY = {
     "rule_table": "sendtime.rules",
     "support": "sendtime.sen_support",
     **dict.fromkeys(("Period", "SettingKind", "Terms"), "sendtime.terms"),
-    **dict.fromkeys(("assess", "draft"), "sendtime.timeline"),
+    **dict.fromkeys(("assess", "draft"), "sendtime.assessment"),
     **dict.fromkeys(("appeal", "mediation", "move", "order", "reassess"), "sendtime.tribunal"),
 }
 

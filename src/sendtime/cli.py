@@ -462,7 +462,7 @@ def assess_cmd(
     at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
 ) -> Timeline:
     """The EHC needs assessment timeline (20 weeks) from the day the request was received."""
-    from sendtime.timeline import assess
+    from sendtime.assessment import assess
 
     return assess(
         opt_date(request_date, "REQUEST_DATE"),
@@ -511,7 +511,7 @@ def draft_cmd(
     at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
 ) -> Timeline:
     """The response window on a draft EHC plan, with deemed service when it was posted."""
-    from sendtime.timeline import draft
+    from sendtime.assessment import draft
 
     return draft(
         opt_date(served_date, "SERVED_DATE"),

@@ -18,9 +18,10 @@ from enum import StrEnum
 from sendtime import periods
 from sendtime.calendars import Calendar
 from sendtime.errors import BadInput, NeedsMoreData
+from sendtime.methods import iso
 from sendtime.model import WEEKDAYS, Confidence, Kind, Status, Step, Timeline, Unit
 from sendtime.rules import PROCESSES, RULES_BY_ID, TRIGGERS
-from sendtime.timeline import iso, relative_to_today
+from sendtime.timeline import relative_to_today
 
 PREFIX = "local."
 ID_PATTERN = re.compile(r"local\.[A-Za-z0-9][A-Za-z0-9._-]*")

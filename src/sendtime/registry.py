@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sendtime import pupils, reviews, timeline, tribunal
+from sendtime import assessment, pupils, reviews, tribunal
 from sendtime.model import Timeline
 
 
@@ -59,7 +59,7 @@ SERVICE = (
 PROCESS_SPECS: dict[str, ProcessSpec] = {
     "assess": ProcessSpec(
         "assess",
-        timeline.assess,
+        assessment.assess,
         ParamKind.DATE,
         (
             Param("advice_requested", ParamKind.DATES),
@@ -70,7 +70,7 @@ PROCESS_SPECS: dict[str, ProcessSpec] = {
     ),
     "draft": ProcessSpec(
         "draft",
-        timeline.draft,
+        assessment.draft,
         ParamKind.DATE,
         (Param("consultation_sent", ParamKind.DATE), *SERVICE),
     ),

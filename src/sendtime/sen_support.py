@@ -15,10 +15,11 @@ from dateutil.easter import easter
 
 from sendtime.calendars import Calendar
 from sendtime.errors import BadInput, NeedsMoreData
+from sendtime.methods import iso
 from sendtime.model import Counting, Step, Timeline
 from sendtime.rules import RULES_BY_ID
 from sendtime.terms import Period, Terms
-from sendtime.timeline import iso, relative_to_today, unannounced_holidays_warning
+from sendtime.timeline import relative_to_today, unannounced_holidays_warning
 
 EVERY = re.compile(r"\s*(\d{1,2})\s*(?:w|wk|wks|week|weeks)\s*", re.IGNORECASE)
 

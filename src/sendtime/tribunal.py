@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from sendtime.calendars import Calendar
 from sendtime.errors import BadInput
+from sendtime.methods import iso
 from sendtime.model import Counting, RecordedException, Step, Timeline
 from sendtime.rules import ORDER_STEPS
-from sendtime.timeline import _given, compute, default_calendar, iso, relative_to_today
+from sendtime.timeline import compute, default_calendar, given_dates, relative_to_today
 
 # --type -> the reg 44(2) steps it emits (the last one is what a direction replaces).
 ORDER_TYPES: dict[str, tuple[str, ...]] = {
@@ -96,7 +97,7 @@ def appeal(
     if certificate is not None and certificate < decision_sent:
         msg = f"--certificate {certificate.isoformat()} is before the decision was sent"
         raise BadInput(msg)
-    given = _given(
+    given = given_dates(
         decision_sent=decision_sent,
         certificate=certificate,
         adviser_informed=adviser_informed,
@@ -149,7 +150,7 @@ def order(
             )
             raise BadInput(msg)
         ids = tuple(f"unopposed.{s}" for s in UNOPPOSED_TYPES[kind])
-        given = _given(la_told_tribunal=order_date)
+        given = given_dates(la_told_tribunal=order_date)
         if order_sent is not None:
             warnings.append("--order-sent applies to Tribunal orders, not reg 45; ignored")
     else:
@@ -157,7 +158,7 @@ def order(
         ids = tuple(f"order.{s}" for s in sfx) + tuple(
             f"order.{s}-sent" for s in sfx if _WEEKS[s] and order_sent is not None
         )
-        given = _given(order_date=order_date, order_sent=order_sent)
+        given = given_dates(order_date=order_date, order_sent=order_sent)
     if order_sent is not None and order_sent < order_date:
         msg = f"--order-sent {order_sent.isoformat()} is before the order date"
         raise BadInput(msg)
@@ -213,7 +214,7 @@ def mediation(
         ids += ("mediation.health-notify",)
     t = compute(
         "mediation",
-        _given(agreement_date=agreement_date),
+        given_dates(agreement_date=agreement_date),
         calendar=calendar,
         counting=counting,
         options={"type": kind},
@@ -254,7 +255,7 @@ def move(
     with the transfer.
     """
     cal = calendar or default_calendar()
-    given = _given(
+    given = given_dates(
         move_date=move_date, aware=aware, transfer_date=transfer_date, plan_date=plan_date
     )
     t = compute("move", given, calendar=cal, counting=counting, exceptions=exceptions, today=today)
@@ -296,7 +297,7 @@ def reassess(
     """
     if notified is not None and la_decided is not None:
         raise BadInput("give --notified or --la-decided, not both")
-    given = _given(request_received=request_received, notified=notified, la_decided=la_decided)
+    given = given_dates(request_received=request_received, notified=notified, la_decided=la_decided)
     return compute(
         "reassess",
         given,

@@ -1,0 +1,182 @@
+"""The EHC needs assessment and the draft plan: assess and draft, with deemed service.
+
+Pure: every date comes from rule rows through timeline.compute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sendtime import periods
+from sendtime.calendars import Calendar
+from sendtime.errors import BadInput
+from sendtime.methods import POST_DAYS
+from sendtime.model import (
+    Counting,
+    RecordedException,
+    Timeline,
+)
+from sendtime.terms import NO_CLOSURE_LIMB_NOTE
+from sendtime.timeline import compute, default_calendar, exception_rule, given_dates
+
+
+def _check_service(
+    posted: dt.date | None,
+    post: str | None,
+    delivered: dt.date | None,
+    by: str | None,
+    at: str | None,
+) -> dict[str, str]:
+    if posted and delivered:
+        raise BadInput("give --posted or --delivered, not both")
+    opts: dict[str, str] = {}
+    if posted:
+        if post not in POST_DAYS:
+            msg = (
+                f"--post {post!r}: expected first or second"
+                if post
+                else "--posted needs --post first or --post second"
+            )
+            raise BadInput(msg)
+        opts["post"] = post
+    if delivered:
+        if by not in ("hand", "email"):
+            msg = (
+                f"--by {by!r}: expected hand or email"
+                if by
+                else "--delivered needs --by hand or --by email"
+            )
+            raise BadInput(msg)
+        opts["by"] = by
+        if at is not None:
+            try:
+                dt.time.fromisoformat(at)
+            except ValueError:
+                msg = f"--at {at!r}: expected a time as HH:MM, e.g. 15:30"
+                raise BadInput(msg) from None
+            opts["at"] = at
+    return opts
+
+
+def assess(
+    request_received: dt.date | None = None,
+    *,
+    advice_requested: Sequence[dt.date] = (),
+    draft_served: dt.date | None = None,
+    consultation_sent: dt.date | None = None,
+    posted: dt.date | None = None,
+    post: str | None = None,
+    delivered: dt.date | None = None,
+    by: str | None = None,
+    at: str | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    calendar: Calendar | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+) -> Timeline:
+    """The 20-week EHC needs assessment timeline from the day the LA received the request.
+
+    ``posted``/``delivered`` instead give the day the request was sent; the day it counts as
+    received is then deemed (Interpretation Act 1978 s.7; CPR 6.26).
+    """
+    if request_received is None and posted is None and delivered is None:
+        raise BadInput("give the request date, or --posted/--delivered")
+    if request_received is not None and (posted or delivered):
+        raise BadInput("give the request date or --posted/--delivered, not both")
+    opts = _check_service(posted, post, delivered, by, at)
+    given = given_dates(
+        request_received=request_received,
+        posted=posted,
+        delivered=delivered,
+        advice_requested=sorted(advice_requested) or None,
+        draft_served=draft_served,
+        consultation_sent=consultation_sent,
+    )
+    t = compute(
+        "assess",
+        given,
+        calendar=calendar,
+        counting=counting,
+        options=opts,
+        exceptions=exceptions,
+        today=today,
+    )
+    return with_closure_checks(t, sorted(advice_requested), calendar or default_calendar())
+
+
+def with_closure_checks(t: Timeline, requested: Sequence[dt.date], cal: Calendar) -> Timeline:
+    """Fill closure_checks (reg 10(4)(a)/(b)) for advice request dates, from the term dates.
+
+    An engaged check adds a "may be disapplied" note to each step whose regulation has a
+    closure limb and whose tested period (anchor to date) contains the request date.
+    """
+    if not requested:
+        return t
+    if cal.terms is None:
+        warn = "the reg 10(4)(a)/(b) closure test needs the setting's term dates: give --terms FILE"
+        return replace(t, warnings=(*t.warnings, warn))
+    checks = tuple(cal.terms.closure_check(d) for d in requested)
+    steps = list(t.steps)
+    if any(c.engaged for c in checks):
+        # Steps whose regulation has exceptions but no closure limb (reg 8(2)): say so.
+        no_limb = {s.id for s in steps if (e := exception_rule(s.id)) and not e.closure}
+        steps = [
+            replace(s, notes=(*s.notes, NO_CLOSURE_LIMB_NOTE)) if s.id in no_limb else s
+            for s in steps
+        ]
+    start = t.trigger
+    for i, s in enumerate(steps):
+        e = exception_rule(s.id)
+        if e is None or not e.closure or s.date is None or start is None:
+            continue
+        for c in checks:
+            if c.engaged and c.closure and start <= c.advice_requested <= s.date:
+                limb = e.closure.replace("(a)/(b)", "(b)" if c.limb.endswith("(b)") else "(a)")
+                note = (
+                    f"may be disapplied under {limb}: advice requested {c.advice_requested} "
+                    f"within the window of the closure {c.closure.first_closed_day} to "
+                    f"{periods.add_days(c.closure.reopens, -1)} (if impractical: a judgement)"
+                )
+                steps[i] = replace(s, notes=(*s.notes, note))
+                break
+    return replace(t, steps=tuple(steps), closure_checks=checks)
+
+
+def draft(
+    served: dt.date | None = None,
+    *,
+    consultation_sent: dt.date | None = None,
+    posted: dt.date | None = None,
+    post: str | None = None,
+    delivered: dt.date | None = None,
+    by: str | None = None,
+    at: str | None = None,
+    counting: Counting = Counting.EXCLUSIVE,
+    calendar: Calendar | None = None,
+    exceptions: Sequence[RecordedException] = (),
+    today: dt.date | None = None,
+) -> Timeline:
+    """The parent's window on a draft plan: at least 15 days beginning with the day it was served.
+
+    Give the day served, or when it was posted (``post`` first|second) or delivered (``by``
+    hand|email, ``at`` HH:MM) to use deemed service.
+    """
+    if served is None and posted is None and delivered is None:
+        raise BadInput("give the day the draft was served, or --posted/--delivered")
+    if served is not None and (posted or delivered):
+        raise BadInput("give the day served or --posted/--delivered, not both")
+    opts = _check_service(posted, post, delivered, by, at)
+    given = given_dates(
+        draft_served=served, posted=posted, delivered=delivered, consultation_sent=consultation_sent
+    )
+    return compute(
+        "draft",
+        given,
+        calendar=calendar,
+        counting=counting,
+        options=opts,
+        exceptions=exceptions,
+        today=today,
+    )

@@ -1,0 +1,449 @@
+"""How each counting convention turns an anchor into a date: one function per Method and per Roll.
+
+A rule row names its Method and Roll (model.py); METHODS and ROLLS map each to the function
+here that does the arithmetic and words it for basis and --explain. Pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from sendtime import periods
+from sendtime.calendars import Calendar, TribunalCalendar, tribunal_excluded
+from sendtime.errors import NeedsMoreData
+from sendtime.model import (
+    WEEKDAYS,
+    Counting,
+    Method,
+    Roll,
+    Rule,
+    Unit,
+)
+from sendtime.rules import (
+    RULES_BY_ID,
+)
+
+
+def iso(d: dt.date) -> str:
+    """A date as ISO text with its weekday, for basis and explain."""
+    return f"{d.isoformat()} ({WEEKDAYS[d.weekday()]})"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The date a rule counts from and how it was found."""
+
+    date: dt.date
+    name: str  # input name or step id
+    label: str  # "2024-03-01 (request received)"
+    projected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a method function may need besides the rule and its anchor."""
+
+    calendar: Calendar
+    counting: Counting
+    options: Mapping[str, str]
+    dates: Mapping[str, dt.date | None]  # step id -> computed date (hidden parts included)
+    bases: Mapping[str, str] = field(default_factory=dict)  # step id -> basis (for LATER_OF)
+
+
+@dataclass(frozen=True, slots=True)
+class Computed:
+    """A method's answer: the date (or None), the basis in a phrase, and the arithmetic."""
+
+    date: dt.date | None
+    basis: str
+    explain: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # added to the step's notes
+    warnings: tuple[str, ...] = ()  # added to the timeline's warnings
+
+
+MethodFn = Callable[[Rule, Anchor, Context], Computed]
+
+
+def _amount_in_days(rule: Rule) -> int:
+    return rule.amount * 7 if rule.unit is Unit.WEEKS else rule.amount
+
+
+def _plural(n: int, unit: Unit) -> str:
+    word = unit.value
+    return f"{n} {word[:-1] if n == 1 and word.endswith('s') else word}"
+
+
+TRIBUNAL_DAYS_WORDS = (
+    "Tribunal working days (HESC r.12(3)(b)): 25 December-1 January and every day in August "
+    "are not counted."
+)
+
+
+def _working_cal(rule: Rule, ctx: Context) -> Calendar | TribunalCalendar:
+    """The calendar a working-day count uses: the Tribunal's own for HESC periods."""
+    if rule.unit is Unit.TRIBUNAL_DAYS:
+        return TribunalCalendar.of(ctx.calendar)
+    return ctx.calendar
+
+
+def _offset(rule: Rule, a: Anchor, ctx: Context, *, n: int) -> tuple[dt.date, str]:
+    """Offset the anchor by n of the rule's unit (negative: before)."""
+    unit, cal = rule.unit, ctx.calendar
+    if unit is Unit.MONTHS:
+        return periods.add_months(a.date, n), f"the corresponding date {n} months on"
+    if unit in (Unit.WORKING_DAYS, Unit.TRIBUNAL_DAYS):
+        return _working_cal(rule, ctx).add_working_days(
+            a.date, n
+        ), f"counting {unit.value}, the anchor not counted"
+    if unit is Unit.SCHOOL_DAYS:
+        return cal.add_school_days(a.date, n), "counting school days, the anchor not counted"
+    days = n * 7 if unit is Unit.WEEKS else n
+    return periods.add_days(
+        a.date, days
+    ), f"{a.date.isoformat()} {'+' if days >= 0 else '-'} {abs(days)} days"
+
+
+def _within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    days = _amount_in_days(rule)
+    span = _plural(rule.amount, rule.unit)
+    if ctx.counting is Counting.INCLUSIVE:
+        d = periods.add_days(a.date, days - 1)
+        return Computed(
+            d,
+            f"{span} after {a.label}, counting that day as day 1",
+            (
+                f"Counting: inclusive (at the user's choice): {a.date.isoformat()} is day 1, "
+                f"so the last day is {a.date.isoformat()} + {days - 1} days.",
+                f"{iso(a.date)} + {days - 1} days = {iso(d)}.",
+            ),
+        )
+    d = periods.add_days(a.date, days)
+    return Computed(
+        d,
+        f"{span} after {a.label}",
+        (
+            f"Counting: exclusive (the default): the day of {a.label} is not counted; "
+            f"{span} = {days} days.",
+            f"{iso(a.date)} + {days} days = {iso(d)}.",
+        ),
+    )
+
+
+def _after(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    d, how = _offset(rule, a, ctx, n=rule.amount)
+    span = _plural(abs(rule.amount), rule.unit)
+    side = "after" if rule.amount >= 0 else "before"
+    return Computed(d, f"{span} {side} {a.label}", (f"{how}: {iso(d)}.",))
+
+
+def _beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    days = _amount_in_days(rule)
+    d = periods.beginning_with(a.date, days)
+    return Computed(
+        d,
+        f"{_plural(rule.amount, rule.unit)} beginning with {a.label}",
+        (
+            f"'Beginning with': {a.date.isoformat()} is day 1, so day {days} is "
+            f"{a.date.isoformat()} + {days - 1} days = {iso(d)}.",
+        ),
+    )
+
+
+def _period_starting(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    d = periods.period_of_months_end(a.date, rule.amount)
+    if periods.has_corresponding_date(a.date, rule.amount):
+        how = (
+            f"The period ends the day before the corresponding date {rule.amount} months on "
+            f"({periods.add_months(a.date, rule.amount).isoformat()}): {iso(d)}."
+        )
+    else:
+        how = (
+            f"{rule.amount} months on has no day {a.date.day}, so the period ends on the last "
+            f"day of that month: {iso(d)}."
+        )
+    return Computed(d, f"period of {rule.amount} months starting with {a.label}", (how,))
+
+
+def _clear_before(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    span = _plural(rule.amount, rule.unit)
+    if rule.unit is Unit.MONTHS:
+        d = periods.clear_before_months(a.date, rule.amount)
+        lenient = periods.add_months(a.date, -rule.amount)
+        how = (
+            f"'At least {span} before': a clear interval, so the latest day is the day before "
+            f"the corresponding date {rule.amount} months before {a.date.isoformat()} "
+            f"({lenient.isoformat()}): {iso(d)}."
+        )
+        lenient_how = f"A lenient reading ({a.date.isoformat()} - {span}) gives {iso(lenient)}."
+    else:
+        days = _amount_in_days(rule)
+        d = periods.clear_before(a.date, days)
+        lenient = periods.add_days(a.date, -days)
+        how = (
+            f"'At least {span}': neither the day it is given nor {a.date.isoformat()} "
+            f"counts, so the latest day is {a.date.isoformat()} - {days + 1} days = {iso(d)}."
+        )
+        lenient_how = (
+            f"A lenient reading ({a.date.isoformat()} - {days} days) gives {iso(lenient)}."
+        )
+    return Computed(d, f"{span} clear before {a.label}", (how, lenient_how))
+
+
+def _before_fixed(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    assert rule.fixed is not None  # noqa: S101 - the rule table test checks this
+    month, day = rule.fixed
+    fixed = dt.date(a.date.year, month, day)
+    d = periods.day_before_fixed(a.date.year, month, day)
+    return Computed(
+        d,
+        f"before {fixed.day} {fixed:%B} {fixed.year}",
+        (f"'Before {fixed.day} {fixed:%B}' means by the day before: {iso(d)}.",),
+    )
+
+
+def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    cal = _working_cal(rule, ctx)
+    d = cal.working_days_beginning_with(a.date, rule.amount)
+    first = "is" if cal.is_working_day(a.date) else "is not"
+    tribunal = (TRIBUNAL_DAYS_WORDS,) if rule.unit is Unit.TRIBUNAL_DAYS else ()
+    return Computed(
+        d,
+        f"{_plural(rule.amount, rule.unit)} beginning with {a.label}",
+        (
+            *tribunal,
+            f"'Beginning with': {a.date.isoformat()} {first} a working day, so it "
+            f"{'counts as day 1' if first == 'is' else 'does not count'}; working day "
+            f"{rule.amount} is {iso(d)}.",
+        ),
+    )
+
+
+def _working_within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    d = _working_cal(rule, ctx).add_working_days(a.date, rule.amount)
+    tribunal = (TRIBUNAL_DAYS_WORDS,) if rule.unit is Unit.TRIBUNAL_DAYS else ()
+    return Computed(
+        d,
+        f"{_plural(rule.amount, rule.unit)} after {a.label}",
+        (
+            *tribunal,
+            f"{a.date.isoformat()} is not counted; working day {rule.amount} after it is {iso(d)}.",
+        ),
+    )
+
+
+def needed_options(rule: Rule) -> str:
+    """The options that would date an undated step, in words."""
+    """The options that would give a rule its anchor, e.g. "--certificate"."""
+    return " or ".join(option_name(n) for n in (rule.anchor, *rule.fallback) if "." not in n)
+
+
+def _later_of(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    dated: list[tuple[dt.date, str]] = []
+    for p in rule.parts:
+        pd = ctx.dates.get(p)
+        if pd is not None:
+            dated.append((pd, p))
+    missing = [RULES_BY_ID[p] for p in rule.parts if ctx.dates.get(p) is None]
+    notes = tuple(
+        f"may be later: give {needed_options(m) or 'its trigger'} ({m.wording})" for m in missing
+    )
+    warns = tuple(f"{rule.id} {n}" for n in notes)
+    if not dated:
+        return Computed(None, "no date: none of its triggers was given", (), notes, warns)
+    d, _win = max(dated, key=lambda x: x[0])  # a tie keeps the first part
+    shown = [f"{ctx.bases.get(p, p)} ({x.isoformat()})" for x, p in dated]
+    basis = ctx.bases.get(_win, _win) if len(dated) == 1 else "the later of " + " and ".join(shown)
+    lines = [f"{RULES_BY_ID[p].wording}: {ctx.bases.get(p, p)} = {iso(x)}." for x, p in dated]
+    lines += [f"{m.wording}: no date ({n})." for m, n in zip(missing, notes, strict=True)]
+    lines.append(f"{'The later of these dates' if len(dated) > 1 else 'The only date'}: {iso(d)}.")
+    return Computed(d, basis, tuple(lines), notes, warns)
+
+
+def _on_day(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    return Computed(a.date, f"on {a.label}", (f"On the day itself: {iso(a.date)}.",))
+
+
+POST_DAYS = {"first": 2, "second": 4}
+CUT_OFF = dt.time(16, 30)
+
+
+def _deemed_service(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    cal = ctx.calendar
+    if a.name == "posted":
+        cls = ctx.options.get("post", "first")
+        n = POST_DAYS[cls]
+        d = cal.add_working_days(a.date, n)
+        nth = f"{n}{'nd' if n == 2 else 'th'}"
+        return Computed(
+            d,
+            f"posted {cls} class on {a.date.isoformat()}: deemed served on the {nth} working "
+            "day after posting",
+            (
+                f"{cls.capitalize()} class post is deemed delivered on the {nth} working day after "
+                f"posting: {iso(d)}.",
+            ),
+        )
+    by = ctx.options.get("by", "hand")
+    at = ctx.options.get("at")
+    when = dt.time.fromisoformat(at) if at else None
+    same_day = cal.is_working_day(a.date) and (when is None or when < CUT_OFF)
+    d = a.date if same_day else cal.next_working_day(a.date)
+    why = (
+        "a working day before 16:30"
+        if same_day
+        else "not a working day before 16:30, so the next working day"
+    )
+    lines = [f"Delivered by {by} on {iso(a.date)}{' at ' + at if at else ''}: {why}: {iso(d)}."]
+    if when is None:
+        lines.append("No time given (--at): assumed before 16:30.")
+    return Computed(d, f"delivered by {by} on {a.date.isoformat()} ({why})", tuple(lines))
+
+
+def _no_date(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    return Computed(None, f"{rule.wording} from {a.label}")
+
+
+def _term_part_end(rule: Rule, a: Anchor, ctx: Context) -> Computed:
+    msg = f"{rule.id} is computed from term dates by sendtime.sen_support, not from an anchor"
+    raise NeedsMoreData(msg)
+
+
+METHODS: dict[Method, MethodFn] = {
+    Method.WITHIN: _within,
+    Method.AFTER: _after,
+    Method.BEGINNING_WITH: _beginning_with,
+    Method.PERIOD_STARTING: _period_starting,
+    Method.CLEAR_BEFORE: _clear_before,
+    Method.BEFORE_FIXED: _before_fixed,
+    Method.WORKING_BEGINNING_WITH: _working_beginning_with,
+    Method.WORKING_WITHIN: _working_within,
+    Method.LATER_OF: _later_of,
+    Method.DEEMED_SERVICE: _deemed_service,
+    Method.NO_DATE: _no_date,
+    Method.TERM_PART_END: _term_part_end,
+    Method.ON_DAY: _on_day,
+}
+
+RollFn = Callable[[dt.date, Context], tuple[dt.date, tuple[str, ...], tuple[str, ...]]]
+
+
+def _roll_none(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
+    return d, (), ()
+
+
+def _closed_because(cal: Calendar, d: dt.date) -> str:
+    if d.weekday() >= 5:
+        return f" (a {WEEKDAYS[d.weekday()]})"
+    if not cal.is_working_day(d):
+        return f" ({cal.holiday_name(d) or 'a bank holiday'})"
+    why = cal.terms.why_closed(d) if cal.terms else None
+    return f" ({why})" if why else ""
+
+
+def _roll_back(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
+    cal = ctx.calendar
+    if cal.terms is not None:
+        try:
+            back = cal.school_day_on_or_before(d)
+        except NeedsMoreData as exc:
+            warn = f"{exc}; used working days instead"
+        else:
+            if back == d:
+                return d, (f"{iso(d)} is a school day of {cal.terms.label}.",), ()
+            return (
+                back,
+                (
+                    f"{iso(d)} is not a school day{_closed_because(cal, d)}; the last school day "
+                    f"before it is {iso(back)}.",
+                ),
+                (),
+            )
+    else:
+        warn = "no term dates given: moved back to a working day, not a school day (give --terms)"
+    back = cal.working_day_on_or_before(d)
+    if back == d:
+        return d, (f"{iso(d)} is a working day.",), (warn,)
+    return (
+        back,
+        (f"{iso(d)} is not a working day; the last working day before it is {iso(back)}.",),
+        (warn,),
+    )
+
+
+def _why_closed(d: dt.date, cal: Calendar) -> str:
+    name = cal.holiday_name(d)
+    return f"{WEEKDAYS[d.weekday()]}, {name}" if name else WEEKDAYS[d.weekday()]
+
+
+def _tribunal_move(d: dt.date, ctx: Context) -> tuple[dt.date, str]:
+    """HESC r.12(3)(a), tested on the day the time ends (d) only, else r.12(2)."""
+    cal = ctx.calendar
+    if tribunal_excluded(d):
+        rolled = TribunalCalendar.of(cal).working_day_on_or_after(d)
+        where, after = (
+            ("in August", "31 August")
+            if d.month == 8
+            else ("between 25 December and 1 January", "1 January")
+        )
+        return rolled, (
+            f"is {d.isoformat()}, {where}; r.12(3)(a) moves it to the first working day after "
+            f"{after}: {rolled.isoformat()}"
+        )
+    if not cal.is_working_day(d):
+        rolled = cal.next_working_day(d)
+        return rolled, (
+            f"is {d.isoformat()}, not a working day ({_why_closed(d, cal)}); r.12(2) moves it to "
+            f"the next working day: {rolled.isoformat()}"
+        )
+    return d, f"is {d.isoformat()}, a working day outside 25 December-1 January and August: no roll"
+
+
+def _roll_tribunal(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
+    rolled, phrase = _tribunal_move(d, ctx)
+    lines = [
+        f"The time ends on {iso(d)}. HESC r.12(3)(a) is tested on that day only; otherwise "
+        "r.12(2) moves a non-working day to the next working day.",
+        f"{iso(d)} is {phrase.removeprefix(f'is {d.isoformat()}, ')}.",
+    ]
+    if rolled != d and tribunal_excluded(rolled) and not tribunal_excluded(d):
+        lines.append(
+            f"{rolled.isoformat()} is itself in 25 December-1 January or August, but r.12(3)(a) "
+            f"asks where the time ends ({d.isoformat()}), not the day r.12(2) gives; sendtime "
+            "keeps the earlier date."
+        )
+        warn = (
+            f"{rolled.isoformat()} is in 25 December-1 January or August only because r.12(2) "
+            f"moved {d.isoformat()} (not a working day); r.12(3)(a) is read on the day the time "
+            "ends, so the earlier date is kept"
+        )
+        return rolled, tuple(lines), (warn,)
+    return rolled, tuple(lines), ()
+
+
+ROLLS: dict[Roll, RollFn] = {
+    Roll.NONE: _roll_none,
+    Roll.BACK_TO_WORKING_DAY: _roll_back,
+    Roll.TRIBUNAL: _roll_tribunal,
+}
+
+RollBasisFn = Callable[[dt.date, dt.date, Context], str]
+
+
+def moved_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
+    """How a roll's move is added to a step's basis (the default wording)."""
+    return f" ({d.isoformat()}), moved to {rolled.isoformat()}" if rolled != d else ""
+
+
+def _tribunal_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
+    return " " + _tribunal_move(d, ctx)[1]
+
+
+# How a roll is recorded in a step's basis (default: "(date), moved to rolled").
+ROLL_BASIS: dict[Roll, RollBasisFn] = {Roll.TRIBUNAL: _tribunal_basis}
+
+
+def option_name(name: str) -> str:
+    """The command-line option for an input name: advice_requested -> --advice-requested."""
+    return "--" + name.replace("_", "-")
