@@ -18,7 +18,7 @@ from sendtime.model import (
     RecordedException,
     Timeline,
 )
-from sendtime.terms import NO_CLOSURE_LIMB_NOTE
+from sendtime.rules import NO_CLOSURE_LIMB_NOTE
 from sendtime.timeline import compute, default_calendar, exception_rule, given_dates
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from sendtime import periods
 from sendtime.calendars import Calendar, TribunalCalendar, tribunal_excluded
@@ -31,8 +32,7 @@ def iso(d: dt.date) -> str:
     return f"{d.isoformat()} ({WEEKDAYS[d.weekday()]})"
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(NamedTuple):
     """The date a rule counts from and how it was found."""
 
     date: dt.date
@@ -41,19 +41,17 @@ class Anchor:
     projected: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """Everything a method function may need besides the rule and its anchor."""
 
     calendar: Calendar
     counting: Counting
     options: Mapping[str, str]
     dates: Mapping[str, dt.date | None]  # step id -> computed date (hidden parts included)
-    bases: Mapping[str, str] = field(default_factory=dict)  # step id -> basis (for LATER_OF)
+    bases: Mapping[str, str] = MappingProxyType({})  # step id -> basis (for LATER_OF)
 
 
-@dataclass(frozen=True, slots=True)
-class Computed:
+class Computed(NamedTuple):
     """A method's answer: the date (or None), the basis in a phrase, and the arithmetic."""
 
     date: dt.date | None

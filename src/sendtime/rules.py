@@ -9,7 +9,7 @@ plus one function in timeline.py / periods.py.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sendtime.model import Citation, Confidence, Kind, Method, Roll, Rule, Unit
 
@@ -115,6 +115,10 @@ ORDER_SENT_NOTE = (
 )
 AGREED_NOTE = (
     "the parties may agree a different timescale in writing (reg 42(5)): give --agreed-date"
+)
+NO_CLOSURE_LIMB_NOTE = (
+    "reg 8(2) (advice from a body under CFA s.31, assess.advice) has no closure limb: "
+    "term dates never disapply that limit"
 )
 ASAP_NOTE = "the duty is to act as soon as practicable; this date is the latest"
 R_NOTE = (
@@ -1029,8 +1033,7 @@ TRIGGERS: dict[str, str] = {
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 
-@dataclass(frozen=True, slots=True)
-class ExceptionRule:
+class ExceptionRule(NamedTuple):
     """A regulation that lets a body disapply a time limit for listed reasons (england.md s.2)."""
 
     regulation: str
@@ -1076,8 +1079,7 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Relaxation:
+class Relaxation(NamedTuple):
     """A period in which time limits were relaxed by statutory instrument."""
 
     start: dt.date

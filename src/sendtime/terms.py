@@ -12,14 +12,11 @@ from enum import StrEnum
 
 from sendtime.model import Closure, ClosureCheck
 from sendtime.periods import add_days
+from sendtime.rules import NO_CLOSURE_LIMB_NOTE
 
 LONG_CLOSURE_DAYS = 28  # "closed for a continuous period of not less than 4 weeks"
 WINDOW_LEAD_DAYS = 7  # "beginning one week before ... ending one week before it re-opens"
 INSET = re.compile(r"\binset\b", re.IGNORECASE)
-NO_CLOSURE_LIMB_NOTE = (
-    "reg 8(2) (advice from a body under CFA s.31, assess.advice) has no closure limb: "
-    "term dates never disapply that limit"
-)
 
 
 class SettingKind(StrEnum):
