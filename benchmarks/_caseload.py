@@ -1,0 +1,20 @@
+"""Shared by the benchmarks: write a synthetic caseload of annual-review rows (fake refs only)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+from pathlib import Path
+
+
+def write_reviews(path: Path, rows: int, *, seed: int = 2026) -> None:
+    """A caseload CSV of `rows` review rows with P dates spread over 2023-2025."""
+    rng = random.Random(seed)
+    start = dt.date(2023, 1, 1).toordinal()
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["ref", "process", "date", "school"])
+        for i in range(rows):
+            p = dt.date.fromordinal(start + rng.randrange(3 * 365))
+            w.writerow([f"R{i:06d}", "review", p.isoformat(), f"School {i % 40}"])
