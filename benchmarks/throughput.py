@@ -87,10 +87,8 @@ def main() -> None:
     print(f"sendtime batch --format csv: median {o:.2f} s ({args.rows / o:,.0f} rows/s)")
     print(f"throughput ratio: {o / b:.2f}x (target <= 3x, aim 2x)")
     national = 640_000
-    print(
-        f"England's ~{national:,} EHC plans on one core: about {national / (args.rows / o) / 60:.1f} "
-        "minutes"
-    )
+    minutes = national / (args.rows / o) / 60
+    print(f"England's ~{national:,} EHC plans on one core: about {minutes:.1f} minutes")
 
 
 if __name__ == "__main__":
