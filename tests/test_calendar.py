@@ -144,8 +144,21 @@ def test_bank_holidays_file_adds_dates(tmp_path: object) -> None:
 
     path = Path(str(tmp_path)) / "extra.json"
     path.write_text(
-        json.dumps({"england-and-wales": {"division": "england-and-wales", "events": [
-            {"title": "A new one-off", "date": "2027-06-07", "notes": "", "bunting": True}]}}),
+        json.dumps(
+            {
+                "england-and-wales": {
+                    "division": "england-and-wales",
+                    "events": [
+                        {
+                            "title": "A new one-off",
+                            "date": "2027-06-07",
+                            "notes": "",
+                            "bunting": True,
+                        }
+                    ],
+                }
+            }
+        ),
         encoding="utf-8",
     )
     extra = load_govuk_bank_holidays(path, Nation.ENGLAND_AND_WALES)

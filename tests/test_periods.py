@@ -59,5 +59,11 @@ def test_before_fixed_date_is_the_day_before() -> None:
 
 
 def test_overlap_counts_both_ends() -> None:
-    assert periods.overlap_days((d("2025-01-01"), d("2025-01-28")), (d("2025-01-01"), d("2025-03-01"))) == 28
-    assert periods.overlap_days((d("2025-01-01"), d("2025-01-05")), (d("2025-02-01"), d("2025-03-01"))) == 0
+    assert (
+        periods.overlap_days((d("2025-01-01"), d("2025-01-28")), (d("2025-01-01"), d("2025-03-01")))
+        == 28
+    )
+    assert (
+        periods.overlap_days((d("2025-01-01"), d("2025-01-05")), (d("2025-02-01"), d("2025-03-01")))
+        == 0
+    )
