@@ -646,3 +646,4 @@ def main() -> None:
 
 # Commands of other families register themselves on `app` when their module is imported.
 # One line per module, below this comment.
+import sendtime.cli_batch  # noqa: E402, F401  (batch, due, --format ics)

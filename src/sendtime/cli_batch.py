@@ -1,0 +1,508 @@
+"""The `batch` and `due` commands (caseload files), and `--format ics` for single timelines.
+
+Parse options, stream rows through sendtime.batch, hand each good row to a sink and each bad
+row to stderr and --errors as a JSON Lines record, and return the exit code (1 > 2 > 3 > 4 > 0).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from sendtime.cli import RENDERERS, Common, _opt, app, choice, console, london_today, parse_date
+from sendtime.errors import BadInput
+from sendtime.model import Counting, Kind, Nation, Timeline
+
+BATCH_FORMATS = ("csv", "json", "ics", "xlsx")
+DUE_FORMATS = ("table", "csv", "json")
+PRIORITY = {1: 4, 2: 3, 3: 2, 4: 1, 0: 0}  # interface.md: 1 > 2 > 3 > 4 > 0
+DUE_COLUMNS = (
+    "ref",
+    "process",
+    "step",
+    "title",
+    "date",
+    "weekday",
+    "days_left",
+    "kind",
+    "status",
+    "citation",
+    "basis",
+)
+
+
+def worst(a: int, b: int) -> int:
+    """The exit code that wins when both apply."""
+    return a if PRIORITY.get(a, 4) >= PRIORITY.get(b, 4) else b
+
+
+# ----------------------------------------------------------------------------- single timelines
+def _render_ics(t: Timeline, common: Common) -> None:
+    from sendtime.render.ics import timeline_ics
+
+    today = parse_date(common.today, "--today") if common.today else None
+    _write_bytes(timeline_ics(t, today=today))
+
+
+def _write_bytes(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+RENDERERS["ics"] = _render_ics
+
+
+# ----------------------------------------------------------------------------- shared options
+CaseloadArg = Annotated[
+    str,
+    typer.Argument(
+        help="The caseload: a .csv or .xlsx file with a header row (ref, process, date, ...).",
+        show_default=False,
+        metavar="CASELOAD",
+    ),
+]
+Errors = Annotated[
+    str | None,
+    _opt("--errors", help="Also write the rejected rows' error records here.", metavar="FILE"),
+]
+Encoding = Annotated[
+    str | None,
+    _opt("--encoding", help="The CSV's encoding, e.g. cp1252 (default UTF-8).", metavar="ENC"),
+]
+Sheet = Annotated[
+    str | None, _opt("--sheet", help="The .xlsx sheet (default the first).", metavar="NAME")
+]
+Today = Annotated[
+    str | None,
+    _opt("--today", help="Today's date (default: today in Europe/London).", metavar="DATE"),
+]
+NationOpt = Annotated[
+    str,
+    _opt("--nation", help="Bank holidays for rows without a nation column.", metavar="NATION"),
+]
+Terms = Annotated[
+    str | None,
+    _opt("--terms", help="Term dates for rows without a terms column.", metavar="FILE"),
+]
+BankHolidays = Annotated[
+    str | None,
+    _opt(
+        "--bank-holidays",
+        help="Extra bank holidays from a GOV.UK bank-holidays.json file.",
+        metavar="FILE",
+    ),
+]
+CountingOpt = Annotated[
+    str,
+    _opt(
+        "--counting", help="exclusive (default) or inclusive, where a row has none.", metavar="MODE"
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Source:
+    """The caseload and the options that shape every row."""
+
+    path: str
+    encoding: str | None
+    sheet: str | None
+    errors: str | None
+    today: dt.date | None
+    nation: str
+    terms: str | None
+    bank_holidays: str | None
+    counting: str
+
+    def defaults(self) -> Any:
+        """The batch runner's defaults for cells a row leaves empty."""
+        from sendtime.batch import Defaults
+
+        nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
+        counting = Counting(choice(self.counting, "--counting", tuple(c.value for c in Counting)))
+        extra: dict[dt.date, str] = {}
+        source = None
+        if self.bank_holidays:
+            from sendtime.loaders import load_govuk_bank_holidays
+
+            extra = load_govuk_bank_holidays(self.bank_holidays, nation)
+            source = Path(self.bank_holidays).name
+        terms = None
+        if self.terms:
+            terms = Path(self.terms).resolve()
+            if not terms.is_file():
+                msg = f"--terms {self.terms}: no such file"
+                raise BadInput(msg)
+        return Defaults(self.today, nation, terms, counting, extra, source)
+
+
+class Run:
+    """One pass over a caseload: yields good rows, reports bad ones, tracks the exit code."""
+
+    def __init__(self, src: Source) -> None:
+        self.src = src
+        self.code = 0
+        self.bad = 0
+        self.good = 0
+        self._seen: set[int] = set()
+        self._warned: dict[str, int] = {}
+
+    @contextlib.contextmanager
+    def cases(self) -> Iterator[tuple[tuple[str, ...], Iterator[Any]]]:
+        """Open the caseload; yield its pass-through column names and the good rows."""
+        from sendtime.batch import Runner, open_caseload
+
+        defaults = self.src.defaults()
+        with (
+            open_caseload(self.src.path, encoding=self.src.encoding, sheet=self.src.sheet) as (
+                caseload,
+                plan,
+            ),
+            contextlib.ExitStack() as stack,
+        ):
+            errors = None
+            if self.src.errors:
+                errors = stack.enter_context(_open_text(self.src.errors))
+            runner = Runner(caseload.folder, defaults)
+            progress = stack.enter_context(_progress(caseload.path.name))
+
+            def good() -> Iterator[Any]:
+                from sendtime.batch import RowError
+
+                for n, row in enumerate(caseload.rows(), 1):
+                    result = runner.run_row(plan, row)
+                    if n % 64 == 0:
+                        progress(n)
+                    if isinstance(result, RowError):
+                        self._reject(result, errors)
+                    else:
+                        self._accept(result)
+                        yield result
+
+            yield plan.extra_names, good()
+        self._summary()
+
+    def _reject(self, e: Any, errors: IO[str] | None) -> None:
+        self.bad += 1
+        self.code = worst(self.code, e.exit_code)
+        line = json.dumps(e.record(), ensure_ascii=False) + "\n"
+        sys.stderr.write(line)
+        if errors is not None:
+            errors.write(line)
+
+    def _accept(self, case: Any) -> None:
+        self.good += 1
+        key = hash((case.ref, case.timeline.process))
+        if key in self._seen:
+            _warn(
+                f"ref {case.ref} (line {case.line}) repeats the ref and process of an earlier "
+                "row; their steps share calendar UIDs"
+            )
+        self._seen.add(key)
+        for w in case.warnings:
+            count = self._warned.get(w, 0)
+            if not count:
+                _warn(f"ref {case.ref} (line {case.line}): {w}")
+            self._warned[w] = count + 1
+
+    def _summary(self) -> None:
+        for w, count in self._warned.items():
+            if count > 1:
+                _warn(f"the warning above ({w[:60]}...) applies to {count - 1} more row(s)")
+        if self.bad:
+            _warn(f"{self.bad} row(s) rejected, {self.good} row(s) done; see the records above")
+
+
+def _warn(text: str) -> None:
+    sys.stderr.write(f"sendtime: warning: {text}\n")
+
+
+def _open_text(path: str, *, bom: bool = False) -> IO[str]:
+    try:
+        return Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+    except OSError as exc:
+        msg = f"{path}: cannot be written ({exc.strerror})"
+        raise BadInput(msg) from None
+
+
+@contextlib.contextmanager
+def _progress(name: str) -> Iterator[Any]:
+    """A Rich progress line on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}: {task.completed} rows"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(name, total=None)
+        yield lambda n: bar.update(task, completed=n)
+
+
+def _remind(text: str | None) -> tuple[int, ...]:
+    if not text:
+        return ()
+    try:
+        days = tuple(sorted({int(p) for p in text.split(",") if p.strip()}, reverse=True))
+    except ValueError:
+        days = ()
+    if not days or any(not 1 <= n <= 365 for n in days):
+        msg = f"--remind {text!r}: expected days before each step, e.g. 7,3,1 (1 to 365)"
+        raise BadInput(msg)
+    return days
+
+
+# ----------------------------------------------------------------------------- batch
+@app.command("batch")
+def batch_cmd(
+    caseload: CaseloadArg,
+    format: Annotated[
+        str, _opt("--format", "-f", help="csv (default), json, ics or xlsx.", metavar="FORMAT")
+    ] = "csv",
+    output: Annotated[
+        str | None, _opt("--output", "-o", help="Write here (default stdout).", metavar="FILE")
+    ] = None,
+    errors: Errors = None,
+    encoding: Encoding = None,
+    sheet: Sheet = None,
+    remind: Annotated[
+        str | None,
+        _opt("--remind", help="ics: heads-up events N days before, e.g. 7,3,1.", metavar="DAYS"),
+    ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="csv: start with a BOM so Excel reads UTF-8.")
+    ] = False,
+    today: Today = None,
+    nation: NationOpt = "england-and-wales",
+    terms: Terms = None,
+    bank_holidays: BankHolidays = None,
+    counting: CountingOpt = "exclusive",
+) -> int:
+    """Every step of every row of a caseload, as CSV, JSON Lines, ICS or XLSX."""
+    choice(format, "--format", BATCH_FORMATS)
+    days = _remind(remind)
+    if days and format != "ics":
+        raise BadInput("--remind: only with --format ics")
+    if bom and format != "csv":
+        raise BadInput("--bom: only with --format csv")
+    given_today = parse_date(today, "--today") if today else None
+    if format == "xlsx" and output is None and sys.stdout.isatty():
+        raise BadInput("--format xlsx: give -o FILE.xlsx (a workbook is not for the terminal)")
+    src = Source(
+        caseload,
+        encoding,
+        sheet,
+        errors,
+        given_today or london_today(),
+        nation,
+        terms,
+        bank_holidays,
+        counting,
+    )
+    run = Run(src)
+    with run.cases() as (extra_names, good), contextlib.ExitStack() as stack:
+        sink = _sink(stack, format, output, extra_names, bom=bom, today=given_today, remind=days)
+        for case in good:
+            sink.write(case)
+        sink.close()
+    return run.code
+
+
+def _sink(
+    stack: contextlib.ExitStack,
+    fmt: str,
+    output: str | None,
+    extra_names: tuple[str, ...],
+    *,
+    bom: bool,
+    today: dt.date | None,
+    remind: tuple[int, ...],
+) -> Any:
+    if fmt == "xlsx":
+        from sendtime.render.xlsx import XlsxSink
+
+        return XlsxSink(output if output else sys.stdout.buffer, extra_names)
+    if fmt == "ics":
+        from sendtime.render.ics import IcsSink
+
+        if output:
+            binary: IO[bytes] = stack.enter_context(_open_binary(output))
+        else:
+            sys.stdout.flush()
+            binary = sys.stdout.buffer
+        return IcsSink(binary, today=today, remind=remind)
+    text = stack.enter_context(_open_text(output)) if output else sys.stdout
+    if fmt == "json":
+        from sendtime.render.rows import JsonLinesSink
+
+        return JsonLinesSink(text)
+    from sendtime.render.rows import CsvSink
+
+    return CsvSink(text, extra_names, bom=bom)
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    try:
+        return Path(path).open("wb")
+    except OSError as exc:
+        msg = f"{path}: cannot be written ({exc.strerror})"
+        raise BadInput(msg) from None
+
+
+# ----------------------------------------------------------------------------- due
+@dataclass(frozen=True, slots=True)
+class Due:
+    """One dated step in the window."""
+
+    date: dt.date
+    ref: str
+    line: int
+    process: str
+    step: Any
+    days_left: int
+    extra: tuple[tuple[str, Any], ...]
+
+
+@app.command("due")
+def due_cmd(
+    caseload: CaseloadArg,
+    within: Annotated[
+        str, _opt("--within", help="Days ahead, today included (default 14).", metavar="DAYS")
+    ] = "14",
+    today: Today = None,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Also list steps whose date has passed.")
+    ] = False,
+    kind: Annotated[
+        list[str] | None,
+        _opt("--kind", help="Only this kind of step (repeat for several).", metavar="KIND"),
+    ] = None,
+    format: Annotated[
+        str, _opt("--format", "-f", help="table (default), csv or json.", metavar="FORMAT")
+    ] = "table",
+    errors: Errors = None,
+    encoding: Encoding = None,
+    sheet: Sheet = None,
+    nation: NationOpt = "england-and-wales",
+    terms: Terms = None,
+    bank_holidays: BankHolidays = None,
+    counting: CountingOpt = "exclusive",
+) -> int:
+    """Every dated step due from today to today + DAYS; exit 4 when there is any."""
+    choice(format, "--format", DUE_FORMATS)
+    if not within.strip().isdigit() or int(within) > 3660:
+        msg = f"--within {within!r}: expected a number of days, e.g. 14"
+        raise BadInput(msg)
+    days = int(within)
+    kinds = {choice(k, "--kind", tuple(m.value for m in Kind)) for k in kind or []}
+    day = parse_date(today, "--today") if today else london_today()
+    last = day + dt.timedelta(days=days)
+    src = Source(caseload, encoding, sheet, errors, day, nation, terms, bank_holidays, counting)
+    run = Run(src)
+    found: list[Due] = []
+    with run.cases() as (extra_names, good):
+        for case in good:
+            for s in case.timeline.steps:
+                d = s.date
+                if d is None or d > last or (d < day and not overdue):
+                    continue
+                if kinds and s.kind.value not in kinds:
+                    continue
+                left = (d - day).days
+                found.append(
+                    Due(d, case.ref, case.line, case.timeline.process, s, left, case.extra)
+                )
+    found.sort(key=lambda x: (x.date, x.ref, x.line))
+    if format == "csv":
+        _due_csv(found, extra_names)
+    elif format == "json":
+        _due_json(found, day, days, overdue=overdue)
+    else:
+        _due_table(found, day, last, overdue=overdue)
+    return worst(run.code, 4 if found else 0)
+
+
+def _due_csv(found: list[Due], extra_names: tuple[str, ...]) -> None:
+    from sendtime.caseload import cell_text
+    from sendtime.render.csv import write_rows
+
+    write_rows(
+        sys.stdout,
+        (*DUE_COLUMNS, *extra_names),
+        (
+            [
+                x.ref,
+                x.process,
+                x.step.id,
+                x.step.title,
+                x.date.isoformat(),
+                x.step.weekday,
+                str(x.days_left),
+                x.step.kind.value,
+                x.step.status.value,
+                x.step.citation,
+                x.step.basis,
+                *(cell_text(v) for _, v in x.extra),
+            ]
+            for x in found
+        ),
+    )
+
+
+def _due_json(found: list[Due], day: dt.date, days: int, *, overdue: bool) -> None:
+    from sendtime.render.json import dumps, step_dict
+
+    doc = {
+        "schema": "sendtime.due/1",
+        "today": day.isoformat(),
+        "within": days,
+        "overdue": overdue,
+        "steps": [
+            {"ref": x.ref, "line": x.line, "process": x.process, **step_dict(x.step)}
+            | {"days_left": x.days_left}
+            for x in found
+        ],
+    }
+    sys.stdout.write(dumps(doc) + "\n")
+
+
+def _due_table(found: list[Due], day: dt.date, last: dt.date, *, overdue: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    past = " (and overdue)" if overdue else ""
+    title = f"Due from {day.isoformat()} to {last.isoformat()}{past}"
+    con = console()
+    if not found:
+        con.print(Text(f"{title}: nothing due."))
+        return
+    table = Table(title=title, title_justify="left")
+    for col in ("Date", "Day", "In", "Ref", "Step", "Kind", "Rule"):
+        table.add_column(col, overflow="fold", no_wrap=col in ("Date", "Day", "In"))
+    for x in found:
+        left = "today" if x.days_left == 0 else f"{x.days_left}d"
+        table.add_row(
+            x.date.isoformat(),
+            (x.step.weekday or "")[:3],
+            left,
+            Text(x.ref),
+            Text(f"{x.step.title}\n{x.step.id}"),
+            x.step.kind.value,
+            Text(x.step.citation),
+        )
+    con.print(table)

@@ -1,0 +1,74 @@
+"""Batch outputs written row by row: CSV and JSON Lines sinks (ICS and XLSX have their own).
+
+A sink takes one good caseload row at a time (`write(case)`) and writes it out at once, so a
+batch's memory does not grow with its length; `close()` finishes the document.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Protocol
+
+from sendtime.caseload import Cell, cell_text
+from sendtime.render.csv import STEP_COLUMNS, neutralise, step_row
+
+if TYPE_CHECKING:
+    from sendtime.batch import Case
+
+BATCH_COLUMNS = ("ref", *STEP_COLUMNS)
+
+
+class Sink(Protocol):
+    """Where good rows go."""
+
+    def write(self, case: Case) -> None:
+        """Write one row's steps."""
+
+    def close(self) -> None:
+        """Finish the document (the caller closes the stream)."""
+
+
+class CsvSink:
+    """One CSV row per (ref, step): the step columns, then the pass-through columns."""
+
+    def __init__(self, out: IO[str], extra_names: Sequence[str], *, bom: bool = False) -> None:
+        if bom:
+            out.write("\ufeff")
+        self._w = csv.writer(out, lineterminator="\n")
+        self._w.writerow([neutralise(c) for c in (*BATCH_COLUMNS, *extra_names)])
+
+    def write(self, case: Case) -> None:
+        """Write one row's steps, every cell neutralised."""
+        extra = [cell_text(v) for _, v in case.extra]
+        ref, process = case.ref, case.timeline.process
+        self._w.writerows(
+            [neutralise(c) for c in (ref, *step_row(process, s), *extra)]
+            for s in case.timeline.steps
+        )
+
+    def close(self) -> None:
+        """Nothing to finish: CSV has no footer."""
+
+
+class JsonLinesSink:
+    """One JSON object per good row: the timeline document with `ref` and `extra` added."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+
+    def write(self, case: Case) -> None:
+        """Write one row's timeline as one line."""
+        from sendtime.render.json import timeline_dict
+
+        doc = {"ref": case.ref, **timeline_dict(case.timeline)}
+        doc["extra"] = {k: _json_value(v) for k, v in case.extra}
+        self._out.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def close(self) -> None:
+        """Nothing to finish: one line per row."""
+
+
+def _json_value(v: Cell) -> object:
+    return v if isinstance(v, str | int | float) else cell_text(v)
