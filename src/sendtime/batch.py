@@ -24,6 +24,7 @@ from sendtime.rules import TRIGGERS
 
 # Columns every row may carry besides its process's own (interface.md, "Batch input").
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
+MEMO_SIZE = 1024
 OPTION = re.compile(r"--([a-z][a-z0-9-]*)")
 
 
@@ -106,6 +107,9 @@ class Runner:
         self.defaults = defaults
         self._calendars: dict[tuple[Nation, Path | None], Any] = {}
         self._terms: dict[Path, Any] = {}
+        # Process functions are pure and timelines frozen: rows with the same inputs (a
+        # caseload repeats dates) share one timeline instead of computing it again.
+        self._memo: dict[tuple[object, ...], Timeline] = {}
 
     def calendar(self, nation: Nation, terms: Path | None) -> Any:
         """The shared Calendar for a nation and terms file, built on first use."""
@@ -177,13 +181,26 @@ class Runner:
         kwargs["exceptions"] = g["exceptions"]
         for d in (e for x in g["exceptions"] for e in (x.start, x.end) if e):
             latest = d if latest is None or d > latest else latest
-        t = spec.function(
+        key = (
+            name,
             first,
-            calendar=self.calendar(g["nation"], g["terms"]),
-            counting=g["counting"],
-            today=self.defaults.today,
-            **kwargs,
+            g["nation"],
+            g["terms"],
+            g["counting"],
+            tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()),
         )
+        t = self._memo.get(key)
+        if t is None:
+            t = spec.function(
+                first,
+                calendar=self.calendar(g["nation"], g["terms"]),
+                counting=g["counting"],
+                today=self.defaults.today,
+                **kwargs,
+            )
+            if len(self._memo) >= MEMO_SIZE:  # bounded: memory stays flat
+                self._memo.clear()
+            self._memo[key] = t
         if g["rules"] is not None:
             if LOCAL_RULES is None:
                 raise CellError("column rules: local rules are not available in this version")

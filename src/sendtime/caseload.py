@@ -128,15 +128,15 @@ class Caseload:
         if sheet is not None and not self.is_xlsx:
             msg = f"--sheet {sheet!r}: only a .xlsx caseload has sheets"
             raise BadInput(msg)
-        if self.is_xlsx:
-            if encoding is not None:
-                msg = "--encoding: a .xlsx caseload has no text encoding; leave it out"
-                raise BadInput(msg)
-            raw = self._open_xlsx(sheet)
-        else:
-            raw = self._open_csv(encoding)
-        self._raw = raw
-        self.header = self._read_header()
+        if self.is_xlsx and encoding is not None:
+            msg = "--encoding: a .xlsx caseload has no text encoding; leave it out"
+            raise BadInput(msg)
+        try:
+            self._raw = self._open_xlsx(sheet) if self.is_xlsx else self._open_csv(encoding)
+            self.header = self._read_header()
+        except BaseException:
+            self.close()
+            raise
 
     # -- context manager ----------------------------------------------------------------------
     def __enter__(self) -> Caseload:

@@ -438,30 +438,20 @@ def due_cmd(
 
 
 def _due_csv(found: list[Due], extra_names: tuple[str, ...]) -> None:
-    from sendtime.caseload import cell_text
-    from sendtime.render.csv import write_rows
+    import csv
 
-    write_rows(
-        sys.stdout,
-        (*DUE_COLUMNS, *extra_names),
-        (
-            [
-                x.ref,
-                x.process,
-                x.step.id,
-                x.step.title,
-                x.date.isoformat(),
-                x.step.weekday,
-                str(x.days_left),
-                x.step.kind.value,
-                x.step.status.value,
-                x.step.citation,
-                x.step.basis,
-                *(cell_text(v) for _, v in x.extra),
-            ]
-            for x in found
-        ),
-    )
+    from sendtime.caseload import cell_text
+    from sendtime.render.csv import neutralise
+
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow([neutralise(c) for c in (*DUE_COLUMNS, *extra_names)])
+    for x in found:
+        s = x.step
+        text = [x.ref, x.process, s.id, s.title, x.date.isoformat(), s.weekday or ""]
+        rest = [s.kind.value, s.status.value, s.citation, s.basis]
+        extra = [cell_text(v) for _, v in x.extra]
+        # days_left is a number of ours (negative when overdue), not text to neutralise
+        w.writerow([*map(neutralise, text), x.days_left, *map(neutralise, rest + extra)])
 
 
 def _due_json(found: list[Due], day: dt.date, days: int, *, overdue: bool) -> None:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Protocol
 
 from sendtime.caseload import Cell, cell_text
-from sendtime.render.csv import STEP_COLUMNS, neutralise, step_row
+from sendtime.model import WEEKDAYS
+from sendtime.render.csv import STEP_COLUMNS, neutralise
 
 if TYPE_CHECKING:
     from sendtime.batch import Case
@@ -38,15 +39,53 @@ class CsvSink:
             out.write("\ufeff")
         self._w = csv.writer(out, lineterminator="\n")
         self._w.writerow([neutralise(c) for c in (*BATCH_COLUMNS, *extra_names)])
+        # A rule's id, title, kind, status, confidence and citation are the same in every row:
+        # neutralised once per rule, not once per row (a caseload repeats a few dozen rules).
+        self._static: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
     def write(self, case: Case) -> None:
         """Write one row's steps, every cell neutralised."""
-        extra = [cell_text(v) for _, v in case.extra]
-        ref, process = case.ref, case.timeline.process
-        self._w.writerows(
-            [neutralise(c) for c in (ref, *step_row(process, s), *extra)]
-            for s in case.timeline.steps
-        )
+        t = case.timeline
+        ref, process = neutralise(case.ref), neutralise(t.process)
+        extra = [neutralise(cell_text(v)) for _, v in case.extra]
+        rows = []
+        for s in t.steps:
+            key = (s.id, s.title, s.citation)
+            static = self._static.get(key)
+            if static is None:
+                cells = (
+                    s.id,
+                    s.title,
+                    s.kind.value,
+                    s.status.value,
+                    s.confidence.value,
+                    s.citation,
+                )
+                static = self._static[key] = tuple(neutralise(c) for c in cells)
+            sid, title, kind, status, confidence, citation = static
+            d = s.date
+            rows.append(
+                [
+                    ref,
+                    process,
+                    sid,
+                    title,
+                    d.isoformat() if d else "",
+                    WEEKDAYS[d.weekday()] if d else "",
+                    kind,
+                    status,
+                    confidence,
+                    citation,
+                    neutralise(s.basis),
+                    "true" if s.projected else "false",
+                    neutralise(f"{s.disapplied.limb}: {s.disapplied.reason}")
+                    if s.disapplied
+                    else "",
+                    neutralise("; ".join(s.notes)) if s.notes else "",
+                    *extra,
+                ]
+            )
+        self._w.writerows(rows)
 
     def close(self) -> None:
         """Nothing to finish: CSV has no footer."""
