@@ -245,7 +245,7 @@ def test_duplicate_ref_and_process_is_warned(cli: Invoke, tmp_path: Path) -> Non
     p = write(tmp_path, "ref,process,date\nA1,assess,2024-03-01\nA1,assess,2024-03-08\n")
     r = cli(["batch", str(p)])
     assert r.exit_code == 0
-    assert "ref A1 (line 3) repeats the ref and process of an earlier row" in r.stderr
+    assert "ref A1 (line 3) repeats step assess.decision of an earlier row and 7 more" in r.stderr
 
 
 def test_row_options_terms_counting_exception(cli: Invoke, tmp_path: Path) -> None:

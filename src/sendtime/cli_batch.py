@@ -201,13 +201,16 @@ class Run:
 
     def _accept(self, case: Any) -> None:
         self.good += 1
-        key = hash((case.ref, case.timeline.process))
-        if key in self._seen:
+        # Hashes of (ref, step) only: a few bytes a step, not the rows themselves.
+        keys = [hash((case.ref, s.id)) for s in case.timeline.steps]
+        repeated = [s.id for s, k in zip(case.timeline.steps, keys, strict=True) if k in self._seen]
+        if repeated:
             _warn(
-                f"ref {case.ref} (line {case.line}) repeats the ref and process of an earlier "
-                "row; their steps share calendar UIDs"
+                f"ref {case.ref} (line {case.line}) repeats step {repeated[0]} of an earlier row"
+                + (f" and {len(repeated) - 1} more" if len(repeated) > 1 else "")
+                + "; calendars keep one event per (ref, step)"
             )
-        self._seen.add(key)
+        self._seen.update(keys)
         for w in case.warnings:
             count = self._warned.get(w, 0)
             if not count:
