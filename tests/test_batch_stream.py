@@ -14,7 +14,7 @@ from sendtime.batch import Case, cases
 from sendtime.render.rows import CsvSink
 
 
-class Null(io.TextIOBase):
+class Null(io.StringIO):
     """A text stream that forgets what it is given."""
 
     def write(self, s: str) -> int:

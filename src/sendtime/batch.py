@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -341,7 +341,7 @@ def cases(
     defaults: Defaults | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
-) -> Iterator[Case | RowError]:
+) -> Generator[Case | RowError, None, None]:
     """Every row of a caseload file as a Case or a RowError, in file order (a generator).
 
     The file's header is read when iteration starts; a file that cannot be read at all
