@@ -485,17 +485,23 @@ def _due_table(found: list[Due], day: dt.date, last: dt.date, *, overdue: bool) 
         con.print(Text(f"{title}: nothing due."))
         return
     table = Table(title=title, title_justify="left")
-    for col in ("Date", "Day", "In", "Ref", "Step", "Kind", "Rule"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("Date", "Day", "In"))
+    for col in ("Date", "Day", "In", "Ref"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("Step", overflow="fold", ratio=1)
+    table.add_column("Kind", no_wrap=True)
     for x in found:
         left = "today" if x.days_left == 0 else f"{x.days_left}d"
+        step = Text(x.step.title)
+        step.append(f" {x.step.id}", style="dim")
+        if x.step.projected:
+            step.append(" (projected: its trigger date was not given)", style="italic")
         table.add_row(
             x.date.isoformat(),
             (x.step.weekday or "")[:3],
             left,
             Text(x.ref),
-            Text(f"{x.step.title}\n{x.step.id}"),
+            step,
             x.step.kind.value,
-            Text(x.step.citation),
         )
     con.print(table)
+    con.print(Text("Rules and the basis of each date: add --format csv.", style="dim"))
