@@ -87,7 +87,7 @@ def _text_date(text: str) -> dt.date:
             if m:
                 d = dt.date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
-        msg = f"not a real date (expected {FILE_DATE_FORMS})"
+        msg = f"not a real date; expected {FILE_DATE_FORMS}"
         raise CellError(msg) from None
     if d is None:
         raise CellError(f"expected {FILE_DATE_FORMS}")

@@ -180,7 +180,7 @@ class Run:
 
                 for n, row in enumerate(caseload.rows(), 1):
                     result = runner.run_row(plan, row)
-                    if n % 64 == 0:
+                    if n % 500 == 0:
                         progress(n)
                     if isinstance(result, RowError):
                         self._reject(result, errors)
@@ -494,7 +494,7 @@ def _due_table(found: list[Due], day: dt.date, last: dt.date, *, overdue: bool) 
         step = Text(x.step.title)
         step.append(f" {x.step.id}", style="dim")
         if x.step.projected:
-            step.append(" (projected: its trigger date was not given)", style="italic")
+            step.append(" (projected)", style="italic")
         table.add_row(
             x.date.isoformat(),
             (x.step.weekday or "")[:3],
