@@ -17,6 +17,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
+from sendtime.batch import Case, Defaults, RowError, Runner, open_caseload
 from sendtime.cli import RENDERERS, Common, _opt, app, choice, console, london_today, parse_date
 from sendtime.errors import BadInput
 from sendtime.model import Counting, Kind, Nation, Timeline
@@ -24,19 +25,6 @@ from sendtime.model import Counting, Kind, Nation, Timeline
 BATCH_FORMATS = ("csv", "json", "ics", "xlsx")
 DUE_FORMATS = ("table", "csv", "json")
 PRIORITY = {1: 4, 2: 3, 3: 2, 4: 1, 0: 0}  # interface.md: 1 > 2 > 3 > 4 > 0
-DUE_COLUMNS = (
-    "ref",
-    "process",
-    "step",
-    "title",
-    "date",
-    "weekday",
-    "days_left",
-    "kind",
-    "status",
-    "citation",
-    "basis",
-)
 
 
 def worst(a: int, b: int) -> int:
@@ -123,10 +111,8 @@ class Source:
     bank_holidays: str | None
     counting: str
 
-    def defaults(self) -> Any:
+    def defaults(self) -> Defaults:
         """The batch runner's defaults for cells a row leaves empty."""
-        from sendtime.batch import Defaults
-
         nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
         counting = Counting(choice(self.counting, "--counting", tuple(c.value for c in Counting)))
         extra: dict[dt.date, str] = {}
@@ -157,10 +143,8 @@ class Run:
         self._warned: dict[str, int] = {}
 
     @contextlib.contextmanager
-    def cases(self) -> Iterator[tuple[tuple[str, ...], Iterator[Any]]]:
+    def cases(self) -> Iterator[tuple[tuple[str, ...], Iterator[Case]]]:
         """Open the caseload; yield its pass-through column names and the good rows."""
-        from sendtime.batch import Runner, open_caseload
-
         defaults = self.src.defaults()
         with (
             open_caseload(self.src.path, encoding=self.src.encoding, sheet=self.src.sheet) as (
@@ -175,9 +159,7 @@ class Run:
             runner = Runner(caseload.folder, defaults)
             progress = stack.enter_context(_progress(caseload.path.name))
 
-            def good() -> Iterator[Any]:
-                from sendtime.batch import RowError
-
+            def good() -> Iterator[Case]:
                 for n, row in enumerate(caseload.rows(), 1):
                     result = runner.run_row(plan, row)
                     if n % 500 == 0:
@@ -191,7 +173,7 @@ class Run:
             yield plan.extra_names, good()
         self._summary()
 
-    def _reject(self, e: Any, errors: IO[str] | None) -> None:
+    def _reject(self, e: RowError, errors: IO[str] | None) -> None:
         self.bad += 1
         self.code = worst(self.code, e.exit_code)
         line = json.dumps(e.record(), ensure_ascii=False) + "\n"
@@ -199,7 +181,7 @@ class Run:
         if errors is not None:
             errors.write(line)
 
-    def _accept(self, case: Any) -> None:
+    def _accept(self, case: Case) -> None:
         self.good += 1
         # Hashes of (ref, step) only: a few bytes a step, not the rows themselves.
         keys = [hash((case.ref, s.id)) for s in case.timeline.steps]
@@ -368,19 +350,6 @@ def _open_binary(path: str) -> IO[bytes]:
 
 
 # ----------------------------------------------------------------------------- due
-@dataclass(frozen=True, slots=True)
-class Due:
-    """One dated step in the window."""
-
-    date: dt.date
-    ref: str
-    line: int
-    process: str
-    step: Any
-    days_left: int
-    extra: tuple[tuple[str, Any], ...]
-
-
 @app.command("due")
 def due_cmd(
     caseload: CaseloadArg,
@@ -417,6 +386,8 @@ def due_cmd(
     last = day + dt.timedelta(days=days)
     src = Source(caseload, encoding, sheet, errors, day, nation, terms, bank_holidays, counting)
     run = Run(src)
+    from sendtime.render.due import Due
+
     found: list[Due] = []
     with run.cases() as (extra_names, good):
         for case in good:
@@ -431,77 +402,12 @@ def due_cmd(
                     Due(d, case.ref, case.line, case.timeline.process, s, left, case.extra)
                 )
     found.sort(key=lambda x: (x.date, x.ref, x.line))
+    from sendtime.render import due as render
+
     if format == "csv":
-        _due_csv(found, extra_names)
+        render.due_csv(found, extra_names, sys.stdout)
     elif format == "json":
-        _due_json(found, day, days, overdue=overdue)
+        render.due_json(found, day, days, sys.stdout, overdue=overdue)
     else:
-        _due_table(found, day, last, overdue=overdue)
+        render.due_table(found, day, last, console(), overdue=overdue)
     return worst(run.code, 4 if found else 0)
-
-
-def _due_csv(found: list[Due], extra_names: tuple[str, ...]) -> None:
-    import csv
-
-    from sendtime.caseload import cell_text
-    from sendtime.render.csv import neutralise
-
-    w = csv.writer(sys.stdout, lineterminator="\n")
-    w.writerow([neutralise(c) for c in (*DUE_COLUMNS, *extra_names)])
-    for x in found:
-        s = x.step
-        text = [x.ref, x.process, s.id, s.title, x.date.isoformat(), s.weekday or ""]
-        rest = [s.kind.value, s.status.value, s.citation, s.basis]
-        extra = [cell_text(v) for _, v in x.extra]
-        # days_left is a number of ours (negative when overdue), not text to neutralise
-        w.writerow([*map(neutralise, text), x.days_left, *map(neutralise, rest + extra)])
-
-
-def _due_json(found: list[Due], day: dt.date, days: int, *, overdue: bool) -> None:
-    from sendtime.render.json import dumps, step_dict
-
-    doc = {
-        "schema": "sendtime.due/1",
-        "today": day.isoformat(),
-        "within": days,
-        "overdue": overdue,
-        "steps": [
-            {"ref": x.ref, "line": x.line, "process": x.process, **step_dict(x.step)}
-            | {"days_left": x.days_left}
-            for x in found
-        ],
-    }
-    sys.stdout.write(dumps(doc) + "\n")
-
-
-def _due_table(found: list[Due], day: dt.date, last: dt.date, *, overdue: bool) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    past = " (and overdue)" if overdue else ""
-    title = f"Due from {day.isoformat()} to {last.isoformat()}{past}"
-    con = console()
-    if not found:
-        con.print(Text(f"{title}: nothing due."))
-        return
-    table = Table(title=title, title_justify="left")
-    for col in ("Date", "Day", "In", "Ref"):
-        table.add_column(col, no_wrap=True)
-    table.add_column("Step", overflow="fold", ratio=1)
-    table.add_column("Kind", no_wrap=True)
-    for x in found:
-        left = "today" if x.days_left == 0 else f"{x.days_left}d"
-        step = Text(x.step.title)
-        step.append(f" {x.step.id}", style="dim")
-        if x.step.projected:
-            step.append(" (projected)", style="italic")
-        table.add_row(
-            x.date.isoformat(),
-            (x.step.weekday or "")[:3],
-            left,
-            Text(x.ref),
-            step,
-            x.step.kind.value,
-        )
-    con.print(table)
-    con.print(Text("Rules and the basis of each date: add --format csv.", style="dim"))
