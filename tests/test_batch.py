@@ -303,3 +303,17 @@ def test_file_dates(text: str, expected: str) -> None:
 def test_file_dates_refused(text: str) -> None:
     with pytest.raises(CellError):
         parse_file_date(text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["-o", "{c}"], ["--errors", "{c}"], ["-o", "{o}", "--errors", "{o}"]],
+)
+def test_never_writes_over_the_caseload(cli: Invoke, tmp_path: Path, args: list[str]) -> None:
+    text = "ref,process,date\nA1,assess,2024-03-01\n"
+    p = write(tmp_path, text)
+    out = tmp_path / "out.csv"
+    r = cli(["batch", str(p), *[a.format(c=p, o=out) for a in args]])
+    assert r.exit_code == 2
+    assert "expected a different file" in r.stderr
+    assert p.read_text(encoding="utf-8") == text

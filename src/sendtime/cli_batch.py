@@ -239,6 +239,19 @@ def _progress(name: str) -> Iterator[Any]:
         yield lambda n: bar.update(task, completed=n)
 
 
+def _distinct(caseload: str, *outputs: tuple[str, str | None]) -> None:
+    """Refuse to write over the caseload (or one output over another) before anything opens."""
+    seen = {Path(caseload).resolve(): "the caseload"}
+    for option, path in outputs:
+        if path is None:
+            continue
+        where = Path(path).resolve()
+        if where in seen:
+            msg = f"{option} {path}: is {seen[where]}; expected a different file"
+            raise BadInput(msg)
+        seen[where] = option
+
+
 def _remind(text: str | None) -> tuple[int, ...]:
     if not text:
         return ()
@@ -299,6 +312,7 @@ def batch_cmd(
         bank_holidays,
         counting,
     )
+    _distinct(caseload, ("-o", output), ("--errors", errors))
     run = Run(src)
     with run.cases() as (extra_names, good), contextlib.ExitStack() as stack:
         sink = _sink(stack, format, output, extra_names, bom=bom, today=given_today, remind=days)
@@ -385,6 +399,7 @@ def due_cmd(
     day = parse_date(today, "--today") if today else london_today()
     last = day + dt.timedelta(days=days)
     src = Source(caseload, encoding, sheet, errors, day, nation, terms, bank_holidays, counting)
+    _distinct(caseload, ("--errors", errors))
     run = Run(src)
     from sendtime.render.due import Due
 
