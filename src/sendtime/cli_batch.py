@@ -19,7 +19,7 @@ import typer
 
 from sendtime.batch import Case, Defaults, RowError, Runner, open_caseload
 from sendtime.cli import RENDERERS, Common, _opt, app, choice, console, london_today, parse_date
-from sendtime.errors import BadInput
+from sendtime.errors import BadInput, SendtimeError
 from sendtime.model import Counting, Kind, Nation, Timeline
 
 BATCH_FORMATS = ("csv", "json", "ics", "xlsx")
@@ -316,9 +316,15 @@ def batch_cmd(
     run = Run(src)
     with run.cases() as (extra_names, good), contextlib.ExitStack() as stack:
         sink = _sink(stack, format, output, extra_names, bom=bom, today=given_today, remind=days)
-        for case in good:
-            sink.write(case)
-        sink.close()
+        try:
+            for case in good:
+                sink.write(case)
+            sink.close()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk, a vanished folder: one line, not a traceback
+            msg = f"{output or 'stdout'}: cannot be written ({exc.strerror or type(exc).__name__})"
+            raise SendtimeError(msg) from None
     return run.code
 
 
