@@ -56,3 +56,19 @@ def test_weekly_script_prints_the_weeks_steps() -> None:
     assert "Due from 2026-11-23 to 2026-11-30" in r.stdout
     assert "EHC-0110" in r.stdout  # its decision is due on 2026-11-30
     assert "EHC-0104" not in r.stdout
+
+
+def doc_block(after: str) -> list[str]:
+    """The lines of docs/caseloads.md's code block that starts with the command `after`."""
+    text = (EXAMPLES.parent / "docs" / "caseloads.md").read_text(encoding="utf-8")
+    start = text.index(after + "\n") + len(after) + 1
+    return text[start : text.index("\n$ ", start)].splitlines()
+
+
+def test_docs_show_real_due_output(cli: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.chdir(EXAMPLES.parent)
+    r = cli(["due", "examples/caseload.xlsx", "--today", "2026-11-23", "--within", "7"])
+    assert r.exit_code == 4
+    shown = doc_block("$ sendtime due examples/caseload.xlsx --today 2026-11-23 --within 7")
+    assert [x.rstrip() for x in r.stdout.splitlines()] == shown
