@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import sendtime
 from sendtime.batch import Case, RowError, cases
 from sendtime.caseload import CellError, parse_file_date
 from tests.conftest import Invoke, d
@@ -317,3 +318,23 @@ def test_never_writes_over_the_caseload(cli: Invoke, tmp_path: Path, args: list[
     assert r.exit_code == 2
     assert "expected a different file" in r.stderr
     assert p.read_text(encoding="utf-8") == text
+
+
+def test_one_calendar_per_nation_and_terms_file(tmp_path: Path) -> None:
+    from sendtime.batch import Defaults, Runner
+
+    runner = Runner(tmp_path, Defaults())
+    a = runner.calendar(sendtime.Nation.ENGLAND_AND_WALES, None)
+    assert runner.calendar(sendtime.Nation.ENGLAND_AND_WALES, None) is a
+    assert runner.calendar(sendtime.Nation.SCOTLAND, None) is not a
+
+
+def test_row_warnings_once_each_then_counted(cli: Invoke, tmp_path: Path) -> None:
+    rows = "".join(f"S{i},assess,2024-03-01,scotland\n" for i in range(4))
+    p = write(tmp_path, "ref,process,date,nation\n" + rows)
+    r = cli(["batch", str(p)])
+    assert r.exit_code == 0
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith("sendtime: warning: ref S0 (line 2): bank holidays of scotland")
+    assert lines[-1].endswith("applies to 3 more row(s)")
+    assert len(lines) == 2

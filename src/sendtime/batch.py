@@ -81,6 +81,12 @@ class _Plan:
         self.process = header.index["process"]
         self.date = header.index["date"]
         self.generic = {c: header.position(c) for c in GENERIC}
+        # Cells whose values may appear in messages: the ref and words from a fixed list.
+        self.keep = tuple(
+            i
+            for c in ("ref", "process", "nation", "counting")
+            if (i := self.generic[c]) is not None
+        )
         known: set[int] = {i for i in self.generic.values() if i is not None}
         self.params: dict[str, list[tuple[Param, int]]] = {}
         for name, spec in PROCESS_SPECS.items():
@@ -149,13 +155,12 @@ class Runner:
         except (CellError, SendtimeError) as exc:
             code = exc.exit_code if isinstance(exc, SendtimeError) else 2
             process = cell_text(cells[plan.process]).lower()
-            message = _scrub(str(exc), cells, (plan.ref, plan.process), process)
+            message = _scrub(str(exc), cells, plan.keep, process)
             return RowError(ref, row.line, message, code)
         except Exception as exc:  # a bug must not stop the batch or show the row's cells
             return RowError(ref, row.line, f"internal error ({type(exc).__name__})", 1)
         extra = tuple((name, cells[i]) for name, i in plan.extra)
-        keep = (plan.ref, plan.process)
-        warns = tuple(_scrub(w, cells, keep, timeline.process) for w in timeline.warnings)
+        warns = tuple(_scrub(w, cells, plan.keep, timeline.process) for w in timeline.warnings)
         return Case(ref, row.line, timeline, extra, latest, warns)
 
     def _timeline(self, plan: _Plan, cells: tuple[Cell, ...]) -> tuple[Timeline, dt.date | None]:
