@@ -41,7 +41,31 @@ def fake_spec(monkeypatch: pytest.MonkeyPatch) -> None:
         ),
     )
     monkeypatch.setitem(PROCESS_SPECS, "fake", spec)
+    monkeypatch.setitem(PROCESS_SPECS, "plain", ProcessSpec("plain", plain, ParamKind.DATE, ()))
     CALLS.clear()
+
+
+def plain(day: dt.date | None, *, calendar: sendtime.Calendar | None = None) -> Timeline:
+    """A process with no counting choice, no exceptions and no today."""
+    CALLS.append({"day": day, "calendar": calendar is not None})
+    return sendtime.assess(day)
+
+
+def test_only_what_a_process_takes_is_passed(fake_spec: None, tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text(
+        "ref,process,date,counting,exception\n"
+        "P1,plain,2024-03-01,,\n"
+        "P2,plain,2024-03-01,inclusive,\n"
+        "P3,plain,2024-03-01,,personal\n",
+        encoding="utf-8",
+    )
+    got = list(cases(p))
+    assert isinstance(got[0], Case)
+    calls = CALLS
+    assert calls == [{"day": d("2024-03-01"), "calendar": True}]
+    assert got[1] == RowError("P2", 3, "column counting: the plain process has no counting choice")
+    assert got[2] == RowError("P3", 4, "column exception: the plain process takes no exceptions")
 
 
 def test_a_registered_process_just_works(fake_spec: None, tmp_path: Path) -> None:
@@ -63,7 +87,6 @@ def test_a_registered_process_just_works(fake_spec: None, tmp_path: Path) -> Non
         "meeting_date": dt.date(2026, 6, 3),
         "counting": sendtime.Counting.INCLUSIVE,
         "today": None,
-        "exceptions": [],
     }
     assert got[0].extra == (("other", "kept"),)
     assert got[1] == RowError("F2", 3, "column year_group: expected a whole number")
@@ -78,9 +101,9 @@ def test_unknown_process_lists_the_registry(fake_spec: None, cli: Invoke, tmp_pa
     p.write_text("ref,process,date\nZ1,nope,2024-03-01\n", encoding="utf-8")
     r = cli(["batch", str(p)])
     assert r.exit_code == 2
-    names = ", ".join(PROCESS_SPECS)  # every registered process, the fake one last
+    names = ", ".join(PROCESS_SPECS)  # every registered process, the fakes last
     assert names.startswith("assess, draft, ")
-    assert names.endswith(", fake")
+    assert names.endswith(", fake, plain")
     assert f'"error": "column process: expected one of {names}"' in r.stderr
 
 

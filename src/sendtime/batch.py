@@ -183,7 +183,13 @@ class Runner:
         if isinstance(first, dt.date) and (latest is None or first > latest):
             latest = first
         g = self._generic(plan, cells)
-        kwargs["exceptions"] = g["exceptions"]
+        takes = _accepts(spec)
+        if g["exceptions"]:
+            if "exceptions" not in takes:
+                raise CellError(f"column exception: the {name} process takes no exceptions")
+            kwargs["exceptions"] = g["exceptions"]
+        if g["counting_given"] and "counting" not in takes:
+            raise CellError(f"column counting: the {name} process has no counting choice")
         for d in (e for x in g["exceptions"] for e in (x.start, x.end) if e):
             latest = d if latest is None or d > latest else latest
         key = (
@@ -196,13 +202,14 @@ class Runner:
         )
         t = self._memo.get(key)
         if t is None:
-            t = spec.function(
-                first,
-                calendar=self.calendar(g["nation"], g["terms"]),
-                counting=g["counting"],
-                today=self.defaults.today,
-                **kwargs,
-            )
+            context = {
+                "calendar": self.calendar(g["nation"], g["terms"]),
+                "counting": g["counting"],
+                "today": self.defaults.today,
+            }
+            # Only what the process function takes: not every process has a counting choice.
+            kwargs.update((k, v) for k, v in context.items() if k in takes)
+            t = spec.function(first, **kwargs)
             if len(self._memo) >= MEMO_SIZE:  # bounded: memory stays flat
                 self._memo.clear()
             self._memo[key] = t
@@ -221,7 +228,8 @@ class Runner:
         out: dict[str, Any] = {"nation": d.nation, "counting": d.counting, "terms": d.terms}
         if text := cell("nation"):
             out["nation"] = _enum(Nation, text, "nation")
-        if text := cell("counting"):
+        out["counting_given"] = bool(text := cell("counting"))
+        if text:
             out["counting"] = _enum(Counting, text, "counting")
         if text := cell("terms"):
             out["terms"] = self._file(text, "terms")
@@ -234,6 +242,24 @@ class Runner:
         if not path.is_file():
             raise CellError(f"column {column}: expected a file, relative to the caseload's folder")
         return path
+
+
+_signatures: dict[Callable[..., Timeline], frozenset[str]] = {}
+
+
+def _accepts(spec: ProcessSpec) -> frozenset[str]:
+    """The keyword arguments a process function takes (read once per function)."""
+    names = _signatures.get(spec.function)
+    if names is None:
+        import inspect
+
+        params = inspect.signature(spec.function).parameters.values()
+        if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
+            names = frozenset(("calendar", "counting", "today", "exceptions"))
+        else:
+            names = frozenset(p.name for p in params)
+        _signatures[spec.function] = names
+    return names
 
 
 def _first(spec: ProcessSpec, value: Cell) -> Any:
