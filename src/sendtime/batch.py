@@ -24,7 +24,7 @@ from sendtime.rules import TRIGGERS
 
 # Columns every row may carry besides its process's own (interface.md, "Batch input").
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
-MEMO_SIZE = 1024
+MEMO_SIZE = 4096
 OPTION = re.compile(r"--([a-z][a-z0-9-]*)")
 
 
@@ -210,8 +210,8 @@ class Runner:
             # Only what the process function takes: not every process has a counting choice.
             kwargs.update((k, v) for k, v in context.items() if k in takes)
             t = spec.function(first, **kwargs)
-            if len(self._memo) >= MEMO_SIZE:  # bounded: memory stays flat
-                self._memo.clear()
+            if len(self._memo) >= MEMO_SIZE:  # bounded: drop the oldest, memory stays flat
+                del self._memo[next(iter(self._memo))]
             self._memo[key] = t
         if g["rules"] is not None:
             if LOCAL_RULES is None:
