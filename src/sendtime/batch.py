@@ -24,7 +24,7 @@ from sendtime.rules import TRIGGERS
 
 # Columns every row may carry besides its process's own (interface.md, "Batch input").
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
-MEMO_SIZE = 4096
+MEMO_SIZE = 1024
 OPTION = re.compile(r"--([a-z][a-z0-9-]*)")
 
 
