@@ -131,3 +131,18 @@ def test_khal_imports_and_reimport_updates(cli: Invoke, caseload: Path, tmp_path
         [*khal, "list", "2024-04-12", "1d"], check=True, capture_output=True, text=True
     ).stdout
     assert "A1: LA notifies whether it will assess" in listed
+
+
+def test_appeal_deadline_says_by_5pm() -> None:
+    from dataclasses import replace
+
+    from sendtime.render.ics import events as ics_events
+
+    t = sendtime.assess(d("2024-03-01"))
+    step = replace(t.steps[0], id="appeal.deadline", title="Appeal received by the Tribunal")
+    t = replace(t, process="appeal", steps=(step, t.steps[1]))
+    got = list(ics_events("T1", t, stamp=d("2024-03-01")))
+    assert str(got[0]["UID"]) == "T1.appeal.deadline@sendtime"
+    assert "by 5pm" in str(got[0]["DESCRIPTION"])
+    assert got[0]["CATEGORIES"].cats == ["appeal"]
+    assert "by 5pm" not in str(got[1]["DESCRIPTION"])
