@@ -340,3 +340,14 @@ def test_row_warnings_once_each_then_counted(cli: Invoke, tmp_path: Path) -> Non
     assert lines[0].startswith("sendtime: warning: ref S0 (line 2): bank holidays of scotland")
     assert lines[-1].endswith("applies to 3 more row(s)")
     assert len(lines) == 2
+
+
+def test_a_column_read_twice_is_refused(cli: Invoke, tmp_path: Path) -> None:
+    p = write(tmp_path, "ref,process,date,Date,school,school\nA1,assess,2024-03-01,,a,b\n")
+    r = cli(["batch", str(p)])
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert "the header has two 'date' columns" in r.stderr
+    p = write(tmp_path, "ref,process,date,school,school\nA1,assess,2024-03-01,a,b\n")
+    r = cli(["batch", str(p)])
+    assert r.exit_code == 0  # your own columns may repeat: both are passed through
+    assert r.stdout.splitlines()[1].endswith(",a,b")

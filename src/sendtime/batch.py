@@ -16,8 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sendtime.caseload import Caseload, Cell, CellError, Header, Row, cell_text, parse_file_date
-from sendtime.errors import SendtimeError
+from sendtime.caseload import (
+    Caseload,
+    Cell,
+    CellError,
+    Header,
+    Row,
+    cell_text,
+    normalise,
+    parse_file_date,
+)
+from sendtime.errors import BadInput, SendtimeError
 from sendtime.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
 from sendtime.registry import PROCESS_SPECS, Param, ParamKind, ProcessSpec
 from sendtime.rules import TRIGGERS
@@ -97,8 +106,14 @@ class _Plan:
                     cols.append((p, i))
                     known.add(i)
             self.params[name] = cols
-        # A column is passed through when no process reads it (and it is not a first duplicate).
+        # A column some process reads must not appear twice: which one would count is unclear.
         first = set(header.index.values())
+        for i, n in enumerate(header.names):
+            key = normalise(n)
+            if i not in first and header.index[key] in known:
+                msg = f"the header has two {key!r} columns; expected each column once"
+                raise BadInput(msg)
+        # A column is passed through when no process reads it.
         self.extra = tuple(
             (n, i) for i, n in enumerate(header.names) if i not in known or i not in first
         )
