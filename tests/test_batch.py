@@ -351,3 +351,16 @@ def test_a_column_read_twice_is_refused(cli: Invoke, tmp_path: Path) -> None:
     r = cli(["batch", str(p)])
     assert r.exit_code == 0  # your own columns may repeat: both are passed through
     assert r.stdout.splitlines()[1].endswith(",a,b")
+
+
+def test_progress_on_a_terminal_leaves_stdout_alone(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    rows = "".join(f"P{i},assess,2024-03-01\n" for i in range(600))
+    p = write(tmp_path, "ref,process,date\n" + rows)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    r = cli(["batch", str(p), "-f", "json"])
+    assert r.exit_code == 0
+    assert [json.loads(x)["ref"] for x in r.stdout.splitlines()] == [f"P{i}" for i in range(600)]

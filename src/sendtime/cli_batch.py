@@ -234,6 +234,7 @@ def _progress(name: str) -> Iterator[Any]:
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
+        redirect_stdout=False,  # stdout is data: never routed through the progress display
     ) as bar:
         task = bar.add_task(name, total=None)
         yield lambda n: bar.update(task, completed=n)
