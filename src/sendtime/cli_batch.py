@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -352,7 +353,13 @@ def _sink(
             sys.stdout.flush()
             binary = sys.stdout.buffer
         return IcsSink(binary, today=today, remind=remind)
-    text = stack.enter_context(_open_text(output)) if output else sys.stdout
+    if output:
+        text = stack.enter_context(_open_text(output))
+    else:
+        text = sys.stdout
+        enc = (getattr(text, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if enc not in ("utf-8", "utf8") and isinstance(text, io.TextIOWrapper):
+            text.reconfigure(encoding="utf-8")  # e.g. Windows redirects: output is UTF-8
     if fmt == "json":
         from sendtime.render.rows import JsonLinesSink
 
