@@ -353,13 +353,7 @@ def _sink(
             sys.stdout.flush()
             binary = sys.stdout.buffer
         return IcsSink(binary, today=today, remind=remind)
-    if output:
-        text = stack.enter_context(_open_text(output))
-    else:
-        text = sys.stdout
-        enc = (getattr(text, "encoding", None) or "utf-8").lower().replace("_", "-")
-        if enc not in ("utf-8", "utf8") and isinstance(text, io.TextIOWrapper):
-            text.reconfigure(encoding="utf-8")  # e.g. Windows redirects: output is UTF-8
+    text = stack.enter_context(_open_text(output)) if output else _utf8_stdout()
     if fmt == "json":
         from sendtime.render.rows import JsonLinesSink
 
@@ -367,6 +361,15 @@ def _sink(
     from sendtime.render.rows import CsvSink
 
     return CsvSink(text, extra_names, bom=bom)
+
+
+def _utf8_stdout() -> IO[str]:
+    """stdout, switched to UTF-8 if it is not (Windows redirects default to cp1252)."""
+    out = sys.stdout
+    enc = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    if enc not in ("utf-8", "utf8") and isinstance(out, io.TextIOWrapper):
+        out.reconfigure(encoding="utf-8")
+    return out
 
 
 def _open_binary(path: str) -> IO[bytes]:
@@ -434,9 +437,9 @@ def due_cmd(
     from sendtime.render import due as render
 
     if format == "csv":
-        render.due_csv(found, extra_names, sys.stdout)
+        render.due_csv(found, extra_names, _utf8_stdout())
     elif format == "json":
-        render.due_json(found, day, days, sys.stdout, overdue=overdue)
+        render.due_json(found, day, days, _utf8_stdout(), overdue=overdue)
     else:
         render.due_table(found, day, last, console(), overdue=overdue)
     return worst(run.code, 4 if found else 0)
