@@ -84,7 +84,7 @@ LOCAL_RULES: RulesHook | None = None
 class _Plan:
     """How one file's header maps onto processes: built once, used for every row."""
 
-    def __init__(self, header: Header) -> None:
+    def __init__(self, header: Header, path: Path) -> None:
         self.header = header
         self.ref = header.index["ref"]
         self.process = header.index["process"]
@@ -111,7 +111,7 @@ class _Plan:
         for i, n in enumerate(header.names):
             key = normalise(n)
             if i not in first and header.index[key] in known:
-                msg = f"the header has two {key!r} columns; expected each column once"
+                msg = f"CASELOAD {path}: the header has two {key!r} columns; expected each once"
                 raise BadInput(msg)
         # A column is passed through when no process reads it.
         self.extra = tuple(
@@ -405,7 +405,7 @@ class open_caseload:
     def __init__(self, path: str | Path, *, encoding: str | None, sheet: str | None) -> None:
         self.caseload = Caseload(path, encoding=encoding, sheet=sheet)
         try:
-            self.plan = _Plan(self.caseload.header)
+            self.plan = _Plan(self.caseload.header, self.caseload.path)
         except BaseException:
             self.caseload.close()
             raise
