@@ -128,6 +128,7 @@ class Runner:
         self.defaults = defaults
         self._calendars: dict[tuple[Nation, Path | None], Any] = {}
         self._terms: dict[Path, Any] = {}
+        self._files: dict[str, Path] = {}
         # Process functions are pure and timelines frozen: rows with the same inputs (a
         # caseload repeats dates) share one timeline instead of computing it again.
         self._memo: dict[tuple[object, ...], Timeline] = {}
@@ -253,9 +254,14 @@ class Runner:
         return out
 
     def _file(self, text: str, column: str) -> Path:
-        path = (self.folder / text).resolve()
-        if not path.is_file():
-            raise CellError(f"column {column}: expected a file, relative to the caseload's folder")
+        path = self._files.get(text)
+        if path is None:  # a caseload names a few files many times: look each up once
+            path = (self.folder / text).resolve()
+            if not path.is_file():
+                msg = f"column {column}: expected a file, relative to the caseload's folder"
+                raise CellError(msg)
+            if len(self._files) < MEMO_SIZE:
+                self._files[text] = path
         return path
 
 
