@@ -231,7 +231,7 @@ def _progress(name: str) -> Iterator[Any]:
 
     with Progress(
         SpinnerColumn(),
-        TextColumn("{task.description}: {task.completed} rows"),
+        TextColumn("{task.description}: {task.completed} rows", markup=False),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
