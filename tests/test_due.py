@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sendtime.cli_batch import worst
 from tests.conftest import Invoke
@@ -109,3 +113,38 @@ def test_command_line_errors(cli: Invoke, caseload: Path, args: list[str], expec
     assert r.exit_code == 2
     assert expected in r.stderr
     assert r.stdout == ""
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.dates(min_value=dt.date(2024, 2, 1), max_value=dt.date(2024, 9, 30)),
+    st.integers(min_value=0, max_value=60),
+    st.booleans(),
+)
+def test_due_lists_exactly_the_dated_steps_in_the_window(
+    tmp_path_factory: pytest.TempPathFactory, today: dt.date, within: int, overdue: bool
+) -> None:
+    from sendtime.cli import run
+
+    tmp = tmp_path_factory.mktemp("due")
+    path = tmp / "c.csv"
+    path.write_text(CASELOAD, encoding="utf-8")
+    every = tmp / "every.csv"
+    assert run(["batch", str(path), "-o", str(every)]) == 0
+    args = ["due", str(path), "--today", today.isoformat(), "--within", str(within), "-f", "csv"]
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        code = run([*args, "--overdue"] if overdue else args)
+    last = today + dt.timedelta(days=within)
+    with every.open(encoding="utf-8", newline="") as f:
+        expected = sorted(
+            (r["date"], r["ref"], r["step"])
+            for r in csv.DictReader(f)
+            if r["date"]
+            and r["date"] <= last.isoformat()
+            and (overdue or r["date"] >= today.isoformat())
+        )
+    got = [(r["date"], r["ref"], r["step"]) for r in rows(buf.getvalue())]
+    assert sorted(got) == expected
+    assert [g[0] for g in got] == sorted(g[0] for g in got)
+    assert code == (4 if expected else 0)
