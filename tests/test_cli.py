@@ -166,7 +166,7 @@ def test_schema_is_a_json_schema(cli: Invoke) -> None:
         (["frobnicate"], 2, "No such command"),
         (["holidays", "twenty"], 2, "expected a year"),
         (["assess", "2024-03-01", "--terms", "/no/such.toml"], 2, "no such file"),
-        (["appeal", "2014-09-01", "--bank-holidays", "\x00"], 2, "not a usable file name"),
+        (["appeal", "2014-09-01", "--bank-holidays", "\x00"], 2, "contains a NUL byte"),
         (["assess", "2024-03-01", "--terms", ""], 2, "expected a .toml or .ics"),
     ],
 )

@@ -527,3 +527,11 @@ def test_docs_name_every_review_amend_and_transfer_step() -> None:
         for sid in PROCESSES[process]:
             if not RULES_BY_ID[sid].hidden:
                 assert sid in text, sid
+
+
+def test_transfer_does_not_warn_about_other_kinds_of_transfer() -> None:
+    from sendtime.reviews import transfer
+
+    t = transfer(2026, kind="school")
+    assert not any("may be later" in w for w in t.warnings)
+    assert not any("may be later" in n for s in t.steps for n in s.notes)

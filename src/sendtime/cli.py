@@ -31,6 +31,7 @@ APP_SETTINGS: dict[str, Any] = {
 app = typer.Typer(**APP_SETTINGS)
 BUILT_IN = frozenset({"assess", "draft", "holidays", "rules", "schema"})
 
+LAST_YEAR = 2199  # as the core's LAST_DATE: date arithmetic past 9999 would overflow
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 UK_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 FORMATS = ("table", "json", "csv")
@@ -42,7 +43,11 @@ def parse_date(value: str, what: str) -> dt.date:
     text = value.strip()
     if ISO_DATE.fullmatch(text):
         try:
-            return dt.date.fromisoformat(text)
+            d = dt.date.fromisoformat(text)
+            if d.year > LAST_YEAR:
+                msg = f"{what} {value!r} is after {LAST_YEAR}-12-31, the last date sendtime handles"
+                raise BadInput(msg)
+            return d
         except ValueError:
             msg = f"{what} {value!r} is not a real date (expected YYYY-MM-DD)"
             raise BadInput(msg) from None
@@ -358,11 +363,23 @@ def _render_calendar(t: Timeline, common: Common) -> None:
         sys.stderr.write(f"sendtime: calendar saved to {path}\n")
 
 
+def _render_ics(t: Timeline, common: Common) -> None:
+    """--format ics: one all-day event per dated step (icalendar), bytes with CRLF lines."""
+    from sendtime.render.ics import timeline_ics
+
+    today = parse_date(common.today, "--today") if common.today else None
+    data = timeline_ics(t, today=today)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
     "table": _render_table,
     "json": _render_json,
     "csv": _render_csv,
     "calendar": _render_calendar,
+    "ics": _render_ics,
 }
 
 
@@ -666,6 +683,9 @@ def _fail(message: str, code: int) -> int:
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, turning every error into one line on stderr."""
     args = sys.argv[1:] if argv is None else list(argv)
+    for word in args:
+        if "\x00" in word:  # no shell passes one; a program might, and paths cannot hold it
+            return _fail(f"argument {word!r} contains a NUL byte", 2)
     name = _command_name(args)
     try:
         known = name in COMMAND_MODULES or name in BUILT_IN
@@ -710,6 +730,7 @@ COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("pupil", "support"), "sendtime.cli_pupil"),
     **dict.fromkeys(("review", "amend", "transfer", "terms"), "sendtime.cli_reviews"),
     **dict.fromkeys(("appeal", "order", "mediation", "move", "reassess"), "sendtime.cli_tribunal"),
+    **dict.fromkeys(("batch", "due"), "sendtime.cli_batch"),
 }
 
 

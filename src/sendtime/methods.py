@@ -243,7 +243,9 @@ def _later_of(rule: Rule, a: Anchor, ctx: Context) -> Computed:
         pd = ctx.dates.get(p)
         if pd is not None:
             dated.append((pd, p))
-    missing = [RULES_BY_ID[p] for p in rule.parts if ctx.dates.get(p) is None]
+    # A part this command ran without a date may still make it later; parts it did not run
+    # (the other kinds of transfer, say) are not the case's and say nothing.
+    missing = [RULES_BY_ID[p] for p in rule.parts if p in ctx.dates and ctx.dates[p] is None]
     notes = tuple(
         f"may be later: give {needed_options(m) or 'its trigger'} ({m.wording})" for m in missing
     )

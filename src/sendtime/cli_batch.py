@@ -1,0 +1,450 @@
+"""The `batch` and `due` commands (caseload files), and `--format ics` for single timelines.
+
+Parse options, stream rows through sendtime.batch, hand each good row to a sink and each bad
+row to stderr and --errors as a JSON Lines record, and return the exit code (1 > 2 > 3 > 4 > 0).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from sendtime.batch import Case, Defaults, RowError, Runner, open_caseload
+from sendtime.cli import _opt, app, choice, console, london_today, parse_date
+from sendtime.errors import BadInput, SendtimeError
+from sendtime.model import Counting, Kind, Nation
+
+BATCH_FORMATS = ("csv", "json", "ics", "xlsx")
+DUE_FORMATS = ("table", "csv", "json")
+PRIORITY = {1: 4, 2: 3, 3: 2, 4: 1, 0: 0}  # interface.md: 1 > 2 > 3 > 4 > 0
+
+
+def worst(a: int, b: int) -> int:
+    """The exit code that wins when both apply."""
+    return a if PRIORITY.get(a, 4) >= PRIORITY.get(b, 4) else b
+
+
+def _write_bytes(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+# ----------------------------------------------------------------------------- shared options
+CaseloadArg = Annotated[
+    str,
+    typer.Argument(
+        help="The caseload: a .csv or .xlsx file with a header row (ref, process, date, ...).",
+        show_default=False,
+        metavar="CASELOAD",
+    ),
+]
+Errors = Annotated[
+    str | None,
+    _opt("--errors", help="Also write the rejected rows' error records here.", metavar="FILE"),
+]
+Encoding = Annotated[
+    str | None,
+    _opt("--encoding", help="The CSV's encoding, e.g. cp1252 (default UTF-8).", metavar="ENC"),
+]
+Sheet = Annotated[
+    str | None, _opt("--sheet", help="The .xlsx sheet (default the first).", metavar="NAME")
+]
+Today = Annotated[
+    str | None,
+    _opt("--today", help="Today's date (default: today in Europe/London).", metavar="DATE"),
+]
+NationOpt = Annotated[
+    str,
+    _opt("--nation", help="Bank holidays for rows without a nation column.", metavar="NATION"),
+]
+Terms = Annotated[
+    str | None,
+    _opt("--terms", help="Term dates for rows without a terms column.", metavar="FILE"),
+]
+BankHolidays = Annotated[
+    str | None,
+    _opt(
+        "--bank-holidays",
+        help="Extra bank holidays from a GOV.UK bank-holidays.json file.",
+        metavar="FILE",
+    ),
+]
+RulesOpt = Annotated[
+    str | None,
+    _opt("--rules", help="Local rules (TOML) for rows without a rules column.", metavar="FILE"),
+]
+CountingOpt = Annotated[
+    str,
+    _opt(
+        "--counting", help="exclusive (default) or inclusive, where a row has none.", metavar="MODE"
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Source:
+    """The caseload and the options that shape every row."""
+
+    path: str
+    encoding: str | None
+    sheet: str | None
+    errors: str | None
+    today: dt.date | None
+    nation: str
+    terms: str | None
+    bank_holidays: str | None
+    counting: str
+    rules: str | None = None
+
+    def defaults(self) -> Defaults:
+        """The batch runner's defaults for cells a row leaves empty."""
+        nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
+        counting = Counting(choice(self.counting, "--counting", tuple(c.value for c in Counting)))
+        extra: dict[dt.date, str] = {}
+        source = None
+        if self.bank_holidays:
+            from sendtime.loaders import load_govuk_bank_holidays
+
+            extra = load_govuk_bank_holidays(self.bank_holidays, nation)
+            source = Path(self.bank_holidays).name
+        terms = None
+        if self.terms:
+            terms = Path(self.terms).resolve()
+            if not terms.is_file():
+                msg = f"--terms {self.terms}: no such file"
+                raise BadInput(msg)
+        rules = None
+        if self.rules is not None:
+            rules = Path(self.rules).resolve()
+            if not rules.is_file():
+                msg = f"--rules {self.rules}: no such file"
+                raise BadInput(msg)
+        return Defaults(self.today, nation, terms, counting, extra, source, rules)
+
+
+class Run:
+    """One pass over a caseload: yields good rows, reports bad ones, tracks the exit code."""
+
+    def __init__(self, src: Source) -> None:
+        self.src = src
+        self.code = 0
+        self.bad = 0
+        self.good = 0
+        self._seen: set[int] = set()
+        self._warned: dict[str, int] = {}
+
+    @contextlib.contextmanager
+    def cases(self) -> Iterator[tuple[tuple[str, ...], Iterator[Case]]]:
+        """Open the caseload; yield its pass-through column names and the good rows."""
+        defaults = self.src.defaults()
+        with (
+            open_caseload(self.src.path, encoding=self.src.encoding, sheet=self.src.sheet) as (
+                caseload,
+                plan,
+            ),
+            contextlib.ExitStack() as stack,
+        ):
+            errors = None
+            if self.src.errors:
+                errors = stack.enter_context(_open_text(self.src.errors))
+            runner = Runner(caseload.folder, defaults)
+            progress = stack.enter_context(_progress(caseload.path.name))
+
+            def good() -> Iterator[Case]:
+                for n, row in enumerate(caseload.rows(), 1):
+                    result = runner.run_row(plan, row)
+                    if n % 500 == 0:
+                        progress(n)
+                    if isinstance(result, RowError):
+                        self._reject(result, errors)
+                    else:
+                        self._accept(result)
+                        yield result
+
+            yield plan.extra_names, good()
+        self._summary()
+
+    def _reject(self, e: RowError, errors: IO[str] | None) -> None:
+        self.bad += 1
+        self.code = worst(self.code, e.exit_code)
+        line = json.dumps(e.record(), ensure_ascii=False) + "\n"
+        sys.stderr.write(line)
+        if errors is not None:
+            errors.write(line)
+
+    def _accept(self, case: Case) -> None:
+        self.good += 1
+        # Hashes of (ref, step) only: a few bytes a step, not the rows themselves.
+        keys = [hash((case.ref, s.id)) for s in case.timeline.steps]
+        repeated = [s.id for s, k in zip(case.timeline.steps, keys, strict=True) if k in self._seen]
+        if repeated:
+            _warn(
+                f"ref {case.ref} (line {case.line}) repeats step {repeated[0]} of an earlier row"
+                + (f" and {len(repeated) - 1} more" if len(repeated) > 1 else "")
+                + "; calendars keep one event per (ref, step)"
+            )
+        self._seen.update(keys)
+        for w in case.warnings:
+            count = self._warned.get(w, 0)
+            if not count:
+                _warn(f"ref {case.ref} (line {case.line}): {w}")
+            self._warned[w] = count + 1
+
+    def _summary(self) -> None:
+        for w, count in self._warned.items():
+            if count > 1:
+                _warn(f"the warning above ({w[:60]}...) applies to {count - 1} more row(s)")
+        if self.bad:
+            _warn(f"{self.bad} row(s) rejected, {self.good} row(s) done; see the records above")
+
+
+def _warn(text: str) -> None:
+    sys.stderr.write(f"sendtime: warning: {text}\n")
+
+
+def _open_text(path: str, *, bom: bool = False) -> IO[str]:
+    try:
+        return Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+    except OSError as exc:
+        msg = f"{path}: cannot be written ({exc.strerror})"
+        raise BadInput(msg) from None
+
+
+@contextlib.contextmanager
+def _progress(name: str) -> Iterator[Any]:
+    """A Rich progress line on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}: {task.completed} rows", markup=False),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=False,  # stdout is data: never routed through the progress display
+    ) as bar:
+        task = bar.add_task(name, total=None)
+        yield lambda n: bar.update(task, completed=n)
+
+
+def _distinct(caseload: str, *outputs: tuple[str, str | None]) -> None:
+    """Refuse to write over the caseload (or one output over another) before anything opens."""
+    seen = {Path(caseload).resolve(): "the caseload"}
+    for option, path in outputs:
+        if path is None:
+            continue
+        where = Path(path).resolve()
+        if where in seen:
+            msg = f"{option} {path}: is {seen[where]}; expected a different file"
+            raise BadInput(msg)
+        seen[where] = option
+
+
+def _remind(text: str | None) -> tuple[int, ...]:
+    if not text:
+        return ()
+    try:
+        days = tuple(sorted({int(p) for p in text.split(",") if p.strip()}, reverse=True))
+    except ValueError:
+        days = ()
+    if not days or any(not 1 <= n <= 365 for n in days):
+        msg = f"--remind {text!r}: expected days before each step, e.g. 7,3,1 (1 to 365)"
+        raise BadInput(msg)
+    return days
+
+
+# ----------------------------------------------------------------------------- batch
+@app.command("batch")
+def batch_cmd(
+    caseload: CaseloadArg,
+    format: Annotated[
+        str, _opt("--format", "-f", help="csv (default), json, ics or xlsx.", metavar="FORMAT")
+    ] = "csv",
+    output: Annotated[
+        str | None, _opt("--output", "-o", help="Write here (default stdout).", metavar="FILE")
+    ] = None,
+    errors: Errors = None,
+    encoding: Encoding = None,
+    sheet: Sheet = None,
+    remind: Annotated[
+        str | None,
+        _opt("--remind", help="ics: heads-up events N days before, e.g. 7,3,1.", metavar="DAYS"),
+    ] = None,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="csv: start with a BOM so Excel reads UTF-8.")
+    ] = False,
+    today: Today = None,
+    nation: NationOpt = "england-and-wales",
+    terms: Terms = None,
+    bank_holidays: BankHolidays = None,
+    counting: CountingOpt = "exclusive",
+    rules: RulesOpt = None,
+) -> int:
+    """Every step of every row of a caseload, as CSV, JSON Lines, ICS or XLSX."""
+    choice(format, "--format", BATCH_FORMATS)
+    days = _remind(remind)
+    if days and format != "ics":
+        raise BadInput("--remind: only with --format ics")
+    if bom and format != "csv":
+        raise BadInput("--bom: only with --format csv")
+    given_today = parse_date(today, "--today") if today else None
+    if format == "xlsx" and output is None and sys.stdout.isatty():
+        raise BadInput("--format xlsx: give -o FILE.xlsx (a workbook is not for the terminal)")
+    src = Source(
+        caseload,
+        encoding,
+        sheet,
+        errors,
+        given_today or london_today(),
+        nation,
+        terms,
+        bank_holidays,
+        counting,
+        rules,
+    )
+    _distinct(caseload, ("-o", output), ("--errors", errors))
+    run = Run(src)
+    with run.cases() as (extra_names, good), contextlib.ExitStack() as stack:
+        sink = _sink(stack, format, output, extra_names, bom=bom, today=given_today, remind=days)
+        try:
+            for case in good:
+                sink.write(case)
+            sink.close()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk, a vanished folder: one line, not a traceback
+            msg = f"{output or 'stdout'}: cannot be written ({exc.strerror or type(exc).__name__})"
+            raise SendtimeError(msg) from None
+    return run.code
+
+
+def _sink(
+    stack: contextlib.ExitStack,
+    fmt: str,
+    output: str | None,
+    extra_names: tuple[str, ...],
+    *,
+    bom: bool,
+    today: dt.date | None,
+    remind: tuple[int, ...],
+) -> Any:
+    if fmt == "xlsx":
+        from sendtime.render.xlsx import XlsxSink
+
+        return XlsxSink(output if output else sys.stdout.buffer, extra_names)
+    if fmt == "ics":
+        from sendtime.render.ics import IcsSink
+
+        if output:
+            binary: IO[bytes] = stack.enter_context(_open_binary(output))
+        else:
+            sys.stdout.flush()
+            binary = sys.stdout.buffer
+        return IcsSink(binary, today=today, remind=remind)
+    text = stack.enter_context(_open_text(output)) if output else _utf8_stdout()
+    if fmt == "json":
+        from sendtime.render.rows import JsonLinesSink
+
+        return JsonLinesSink(text)
+    from sendtime.render.rows import CsvSink
+
+    return CsvSink(text, extra_names, bom=bom)
+
+
+def _utf8_stdout() -> IO[str]:
+    """stdout, switched to UTF-8 if it is not (Windows redirects default to cp1252)."""
+    out = sys.stdout
+    enc = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    if enc not in ("utf-8", "utf8") and isinstance(out, io.TextIOWrapper):
+        out.reconfigure(encoding="utf-8")
+    return out
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    try:
+        return Path(path).open("wb")
+    except OSError as exc:
+        msg = f"{path}: cannot be written ({exc.strerror})"
+        raise BadInput(msg) from None
+
+
+# ----------------------------------------------------------------------------- due
+@app.command("due")
+def due_cmd(
+    caseload: CaseloadArg,
+    within: Annotated[
+        str, _opt("--within", help="Days ahead, today included (default 14).", metavar="DAYS")
+    ] = "14",
+    today: Today = None,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Also list steps whose date has passed.")
+    ] = False,
+    kind: Annotated[
+        list[str] | None,
+        _opt("--kind", help="Only this kind of step (repeat for several).", metavar="KIND"),
+    ] = None,
+    format: Annotated[
+        str, _opt("--format", "-f", help="table (default), csv or json.", metavar="FORMAT")
+    ] = "table",
+    errors: Errors = None,
+    encoding: Encoding = None,
+    sheet: Sheet = None,
+    nation: NationOpt = "england-and-wales",
+    terms: Terms = None,
+    bank_holidays: BankHolidays = None,
+    counting: CountingOpt = "exclusive",
+    rules: RulesOpt = None,
+) -> int:
+    """Every dated step due from today to today + DAYS; exit 4 when there is any."""
+    choice(format, "--format", DUE_FORMATS)
+    if not within.strip().isdigit() or int(within) > 3660:
+        msg = f"--within {within!r}: expected a number of days, e.g. 14"
+        raise BadInput(msg)
+    days = int(within)
+    kinds = {choice(k, "--kind", tuple(m.value for m in Kind)) for k in kind or []}
+    day = parse_date(today, "--today") if today else london_today()
+    last = day + dt.timedelta(days=days)
+    src = Source(
+        caseload, encoding, sheet, errors, day, nation, terms, bank_holidays, counting, rules
+    )
+    _distinct(caseload, ("--errors", errors))
+    run = Run(src)
+    from sendtime.render.due import Due
+
+    found: list[Due] = []
+    with run.cases() as (extra_names, good):
+        for case in good:
+            for s in case.timeline.steps:
+                d = s.date
+                if d is None or d > last or (d < day and not overdue):
+                    continue
+                if kinds and s.kind.value not in kinds:
+                    continue
+                left = (d - day).days
+                found.append(
+                    Due(d, case.ref, case.line, case.timeline.process, s, left, case.extra)
+                )
+    found.sort(key=lambda x: (x.date, x.ref, x.line))
+    from sendtime.render import due as render
+
+    if format == "csv":
+        render.due_csv(found, extra_names, _utf8_stdout())
+    elif format == "json":
+        render.due_json(found, day, days, _utf8_stdout(), overdue=overdue)
+    else:
+        render.due_table(found, day, last, console(), overdue=overdue)
+    return worst(run.code, 4 if found else 0)

@@ -1,0 +1,113 @@
+"""Batch outputs written row by row: CSV and JSON Lines sinks (ICS and XLSX have their own).
+
+A sink takes one good caseload row at a time (`write(case)`) and writes it out at once, so a
+batch's memory does not grow with its length; `close()` finishes the document.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING, Protocol
+
+from sendtime.caseload import Cell, cell_text
+from sendtime.model import WEEKDAYS
+from sendtime.render.csv import STEP_COLUMNS, neutralise
+
+if TYPE_CHECKING:
+    from sendtime.batch import Case
+
+BATCH_COLUMNS = ("ref", *STEP_COLUMNS)
+
+
+class Sink(Protocol):
+    """Where good rows go."""
+
+    def write(self, case: Case) -> None:
+        """Write one row's steps."""
+
+    def close(self) -> None:
+        """Finish the document (the caller closes the stream)."""
+
+
+class CsvSink:
+    """One CSV row per (ref, step): the step columns, then the pass-through columns."""
+
+    def __init__(self, out: IO[str], extra_names: Sequence[str], *, bom: bool = False) -> None:
+        if bom:
+            out.write("\ufeff")
+        self._w = csv.writer(out, lineterminator="\n")
+        self._w.writerow([neutralise(c) for c in (*BATCH_COLUMNS, *extra_names)])
+        # A rule's id, title, kind, status, confidence and citation are the same in every row:
+        # neutralised once per rule, not once per row (a caseload repeats a few dozen rules).
+        self._static: dict[tuple[str, str, str], tuple[str, ...]] = {}
+
+    def write(self, case: Case) -> None:
+        """Write one row's steps, every cell neutralised."""
+        t = case.timeline
+        ref, process = neutralise(case.ref), neutralise(t.process)
+        extra = [neutralise(cell_text(v)) for _, v in case.extra]
+        rows = []
+        for s in t.steps:
+            key = (s.id, s.title, s.citation)
+            static = self._static.get(key)
+            if static is None:
+                cells = (
+                    s.id,
+                    s.title,
+                    s.kind.value,
+                    s.status.value,
+                    s.confidence.value,
+                    s.citation,
+                )
+                static = self._static[key] = tuple(neutralise(c) for c in cells)
+            sid, title, kind, status, confidence, citation = static
+            d = s.date
+            rows.append(
+                [
+                    ref,
+                    process,
+                    sid,
+                    title,
+                    d.isoformat() if d else "",
+                    WEEKDAYS[d.weekday()] if d else "",
+                    kind,
+                    status,
+                    confidence,
+                    citation,
+                    neutralise(s.basis),
+                    "true" if s.projected else "false",
+                    neutralise(f"{s.disapplied.limb}: {s.disapplied.reason}")
+                    if s.disapplied
+                    else "",
+                    neutralise("; ".join(s.notes)) if s.notes else "",
+                    *extra,
+                ]
+            )
+        self._w.writerows(rows)
+
+    def close(self) -> None:
+        """Nothing to finish: CSV has no footer."""
+
+
+class JsonLinesSink:
+    """One JSON object per good row: the timeline document with `ref` and `extra` added."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+
+    def write(self, case: Case) -> None:
+        """Write one row's timeline as one line."""
+        from sendtime.render.json import timeline_dict
+
+        doc = {"ref": case.ref, **timeline_dict(case.timeline)}
+        doc["extra"] = {k: _json_value(v) for k, v in case.extra}
+        self._out.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def close(self) -> None:
+        """Nothing to finish: one line per row."""
+
+
+def _json_value(v: Cell) -> object:
+    return v if isinstance(v, str | int | float) else cell_text(v)

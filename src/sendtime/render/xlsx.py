@@ -1,0 +1,111 @@
+"""XLSX output with openpyxl's write-only mode: real date cells, a styled and frozen header.
+
+Write-only mode streams rows to disk, so memory stays flat; it ignores the frozen pane and
+column widths unless they are set before the first row, so they are set here first. A text
+cell that begins with "=" is stored as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from sendtime.render.rows import BATCH_COLUMNS
+
+if TYPE_CHECKING:
+    from sendtime.batch import Case
+
+WIDTHS = {
+    "ref": 14,
+    "process": 10,
+    "step": 26,
+    "title": 44,
+    "date": 12,
+    "weekday": 11,
+    "kind": 10,
+    "status": 10,
+    "confidence": 11,
+    "citation": 40,
+    "basis": 44,
+    "projected": 10,
+    "disapplied": 20,
+    "notes": 60,
+}
+SHEET = "deadlines"
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def _letter(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i)
+
+
+class XlsxSink:
+    """A workbook with one sheet of (ref, step) rows, saved on close()."""
+
+    def __init__(self, target: str | Path | IO[bytes], extra_names: Sequence[str]) -> None:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self._target = target
+        self._wb = Workbook(write_only=True)
+        ws = self._ws = self._wb.create_sheet(SHEET)
+        names = (*BATCH_COLUMNS, *extra_names)
+        self._width = len(names)
+        # Both are ignored in write-only mode once a row is written: set them first.
+        ws.freeze_panes = "A2"
+        for i, name in enumerate(names, 1):
+            ws.column_dimensions[_letter(i)].width = WIDTHS.get(name, max(12, len(name) + 2))
+        font = Font(bold=True, color="FFFFFF")
+        fill = PatternFill("solid", fgColor="305496")
+        line = Border(bottom=Side(style="thin", color="000000"))
+        row = []
+        for name in names:
+            c = WriteOnlyCell(ws, value=name)
+            c.font, c.fill, c.border = font, fill, line
+            c.alignment = Alignment(vertical="center")
+            row.append(c)
+        ws.append(row)
+        self._rows = 1
+        self._cell = WriteOnlyCell
+
+    def _text(self, value: Any) -> Any:
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            c = self._cell(self._ws, value=value)
+            c.data_type = "s"  # text, not a formula
+            return c
+        return value
+
+    def write(self, case: Case) -> None:
+        """Append one row per step; dates as date cells, pass-through cells as they came."""
+        t = case.timeline
+        extra = [self._text(v) for _, v in case.extra]
+        for s in t.steps:
+            self._ws.append(
+                [
+                    self._text(case.ref),
+                    t.process,
+                    s.id,
+                    self._text(s.title),
+                    s.date,
+                    s.weekday,
+                    s.kind.value,
+                    s.status.value,
+                    s.confidence.value,
+                    self._text(s.citation),
+                    self._text(s.basis),
+                    s.projected,
+                    f"{s.disapplied.limb}: {s.disapplied.reason}" if s.disapplied else None,
+                    self._text("; ".join(s.notes)) if s.notes else None,
+                    *extra,
+                ]
+            )
+            self._rows += 1
+
+    def close(self) -> None:
+        """Add the filter over every row and save the workbook."""
+        self._ws.auto_filter.ref = f"A1:{_letter(self._width)}{self._rows}"
+        self._wb.save(self._target)

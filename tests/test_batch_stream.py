@@ -1,0 +1,63 @@
+"""Streaming: a batch's memory does not grow with the number of rows; output comes row by row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from sendtime import batch
+from sendtime.batch import Case, cases
+from sendtime.render.rows import CsvSink
+
+
+class Null(io.StringIO):
+    """A text stream that forgets what it is given."""
+
+    def write(self, s: str) -> int:
+        return len(s)
+
+
+def caseload(path: Path, n: int) -> Path:
+    start = dt.date(2015, 1, 5)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("ref,process,date,school\n")
+        for i in range(n):
+            day = start + dt.timedelta(days=i)  # every row different: no shared timelines
+            f.write(f"R{i},{'assess' if i % 2 else 'draft'},{day.isoformat()},Oak\n")
+    return path
+
+
+def peak(path: Path) -> int:
+    tracemalloc.start()
+    try:
+        sink = CsvSink(Null(), ("school",))
+        for result in cases(path):
+            assert isinstance(result, Case)
+            sink.write(result)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.slow
+def test_memory_is_flat_in_the_number_of_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "MEMO_SIZE", 16)  # the memo is bounded; keep it small here
+    small = peak(caseload(tmp_path / "small.csv", 400))
+    large = peak(caseload(tmp_path / "large.csv", 2000))
+    assert large < small * 1.3, (small, large)
+
+
+def test_rows_come_out_before_the_file_is_read(tmp_path: Path) -> None:
+    path = caseload(tmp_path / "c.csv", 400)
+    gen = cases(path)
+    first = next(gen)
+    assert isinstance(first, Case)
+    assert first.ref == "R0"
+    assert first.line == 2
+    gen.close()  # closing early closes the file
