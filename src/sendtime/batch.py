@@ -174,7 +174,12 @@ class Runner:
         except Exception as exc:  # a bug must not stop the batch or show the row's cells
             return RowError(ref, row.line, f"internal error ({type(exc).__name__})", 1)
         extra = tuple((name, cells[i]) for name, i in plan.extra)
-        warns = tuple(_scrub(w, cells, plan.keep, timeline.process) for w in timeline.warnings)
+        warns: tuple[str, ...] = ()
+        if timeline.warnings:
+            values = _cell_values(cells, plan.keep)  # once per row, not once per warning
+            warns = tuple(
+                _scrub(w, cells, plan.keep, timeline.process, values) for w in timeline.warnings
+            )
         return Case(ref, row.line, timeline, extra, latest, warns)
 
     def _timeline(self, plan: _Plan, cells: tuple[Cell, ...]) -> tuple[Timeline, dt.date | None]:
@@ -404,7 +409,25 @@ def _exceptions(text: str) -> list[RecordedException]:
     return out
 
 
-def _scrub(message: str, cells: tuple[Cell, ...], keep: tuple[int, ...], process: str = "") -> str:
+def _cell_values(cells: tuple[Cell, ...], keep: tuple[int, ...]) -> tuple[str, ...]:
+    """A row's cell values as they could appear in a message (dates also in ISO), longest first."""
+    values: set[str] = set()
+    for i, c in enumerate(cells):
+        if i in keep or c == "":
+            continue
+        values.add(cell_text(c))
+        with contextlib.suppress(CellError):
+            values.add(parse_file_date(c).isoformat())
+    return tuple(sorted((v for v in values if v), key=len, reverse=True))
+
+
+def _scrub(
+    message: str,
+    cells: tuple[Cell, ...],
+    keep: tuple[int, ...],
+    process: str = "",
+    values: tuple[str, ...] | None = None,
+) -> str:
     """An error message with every cell value of the row (but the ref) taken out.
 
     Core messages name options (--draft-served) and sometimes the value; a caseload holds
@@ -417,15 +440,8 @@ def _scrub(message: str, cells: tuple[Cell, ...], keep: tuple[int, ...], process
         return "date" if name == trigger else name
 
     text = OPTION.sub(column, " ".join(message.split()))
-    values: set[str] = set()
-    for i, c in enumerate(cells):
-        if i in keep or c == "":
-            continue
-        values.add(cell_text(c))
-        with contextlib.suppress(CellError):
-            values.add(parse_file_date(c).isoformat())
-    for v in sorted(values, key=len, reverse=True):
-        if v:
+    for v in _cell_values(cells, keep) if values is None else values:
+        if v in text:  # the regex (and its compile) only where the value can match
             text = re.sub(rf"(?<!\w){re.escape(v)}(?!\w)", "…", text)
     return text
 

@@ -140,7 +140,10 @@ class Run:
         self.code = 0
         self.bad = 0
         self.good = 0
-        self._seen: set[int] = set()
+        # Duplicate (ref, step) detection: per ref (a hash), the set of its step ids, interned
+        # so the few distinct sets a caseload has are stored once. About 100 bytes a ref.
+        self._steps_of: dict[int, frozenset[str]] = {}
+        self._interned: dict[frozenset[str], frozenset[str]] = {}
         self._warned: dict[str, int] = {}
 
     @contextlib.contextmanager
@@ -184,16 +187,18 @@ class Run:
 
     def _accept(self, case: Case) -> None:
         self.good += 1
-        # Hashes of (ref, step) only: a few bytes a step, not the rows themselves.
-        keys = [hash((case.ref, s.id)) for s in case.timeline.steps]
-        repeated = [s.id for s, k in zip(case.timeline.steps, keys, strict=True) if k in self._seen]
+        key = hash(case.ref)
+        ids = frozenset(s.id for s in case.timeline.steps)
+        before = self._steps_of.get(key)
+        repeated = [s.id for s in case.timeline.steps if s.id in before] if before else []
+        merged = ids if before is None else before | ids
+        self._steps_of[key] = self._interned.setdefault(merged, merged)
         if repeated:
             _warn(
                 f"ref {case.ref} (line {case.line}) repeats step {repeated[0]} of an earlier row"
                 + (f" and {len(repeated) - 1} more" if len(repeated) > 1 else "")
                 + "; calendars keep one event per (ref, step)"
             )
-        self._seen.update(keys)
         for w in case.warnings:
             count = self._warned.get(w, 0)
             if not count:

@@ -18,7 +18,9 @@ from sendtime.render.csv import STEP_COLUMNS, neutralise
 if TYPE_CHECKING:
     from sendtime.batch import Case
 
-BATCH_COLUMNS = ("ref", *STEP_COLUMNS)
+# The interface's batch columns exactly (interface.md, "Batch input"): a step's notes repeat
+# long rule texts in every row and would triple the file; they are in JSON Lines and ICS.
+BATCH_COLUMNS = ("ref", *(c for c in STEP_COLUMNS if c != "notes"))
 
 
 class Sink(Protocol):
@@ -81,7 +83,6 @@ class CsvSink:
                     neutralise(f"{s.disapplied.limb}: {s.disapplied.reason}")
                     if s.disapplied
                     else "",
-                    neutralise("; ".join(s.notes)) if s.notes else "",
                     *extra,
                 ]
             )

@@ -53,7 +53,7 @@ class XlsxSink:
         self._target = target
         self._wb = Workbook(write_only=True)
         ws = self._ws = self._wb.create_sheet(SHEET)
-        names = (*BATCH_COLUMNS, *extra_names)
+        names = (*BATCH_COLUMNS, "notes", *extra_names)  # a workbook keeps the notes
         self._width = len(names)
         # Both are ignored in write-only mode once a row is written: set them first.
         ws.freeze_panes = "A2"
