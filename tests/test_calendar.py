@@ -189,3 +189,24 @@ def test_read_only_cache_still_works(monkeypatch: pytest.MonkeyPatch) -> None:
     dates, source = bankholidays.load(Nation.ENGLAND_AND_WALES, 2023, 2023)
     assert d("2023-05-08") in dates
     assert source.startswith("holidays")
+
+
+@pytest.mark.parametrize("xdg", [None, "/srv/xdg-cache", "  "])
+def test_cache_dir_is_the_one_platformdirs_gives(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    import sys
+    from pathlib import Path
+
+    from platformdirs import user_cache_dir
+
+    from sendtime import bankholidays
+
+    monkeypatch.delenv("SENDTIME_CACHE_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert bankholidays.cache_dir() == Path(user_cache_dir("sendtime", appauthor=False))
+    if sys.platform.startswith("linux"):
+        assert bankholidays.cache_dir().name == "sendtime"

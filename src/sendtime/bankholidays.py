@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
 from pathlib import Path
 
 from sendtime.model import Nation
@@ -45,10 +46,18 @@ def holidays_version() -> str:
 
 
 def cache_dir() -> Path:
-    """The cache folder: $SENDTIME_CACHE_DIR, else platformdirs' user cache folder."""
+    """The cache folder: $SENDTIME_CACHE_DIR, else platformdirs' user cache folder.
+
+    On Linux that folder is $XDG_CACHE_HOME/sendtime or ~/.cache/sendtime; it is worked out
+    here without importing platformdirs (3-4 ms of every start), and a test checks that it is
+    the folder platformdirs gives. Other systems ask platformdirs.
+    """
     override = os.environ.get("SENDTIME_CACHE_DIR")
     if override:
         return Path(override)
+    if sys.platform.startswith("linux"):
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return (Path(xdg) if xdg else Path("~/.cache").expanduser()) / "sendtime"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("sendtime", appauthor=False))
