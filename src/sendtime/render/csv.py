@@ -23,6 +23,7 @@ STEP_COLUMNS = (
     "projected",
     "disapplied",
     "notes",
+    "calendar",  # where the bank holidays (and term dates) came from, on every row
 )
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,7 +33,13 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
-def step_row(process: str, s: Step) -> list[str]:
+def calendar_label(t: Timeline) -> str:
+    """The calendar's provenance in one cell: nation, source and term file."""
+    c = t.calendar
+    return f"{c.bank_holidays}; {c.source}" + (f"; terms: {c.terms}" if c.terms else "")
+
+
+def step_row(process: str, s: Step, calendar: str = "") -> list[str]:
     """The CSV cells of one step (without ref and pass-through columns)."""
     return [
         process,
@@ -48,6 +55,7 @@ def step_row(process: str, s: Step) -> list[str]:
         "true" if s.projected else "false",
         f"{s.disapplied.limb}: {s.disapplied.reason}" if s.disapplied else "",
         "; ".join(s.notes),
+        calendar,
     ]
 
 
@@ -62,5 +70,6 @@ def write_rows(out: IO[str], header: Sequence[str], rows: Iterable[Sequence[str]
 def timeline_csv(t: Timeline) -> str:
     """One timeline as CSV text: a row per step."""
     buf = io.StringIO()
-    write_rows(buf, STEP_COLUMNS, (step_row(t.process, s) for s in t.steps))
+    label = calendar_label(t)
+    write_rows(buf, STEP_COLUMNS, (step_row(t.process, s, label) for s in t.steps))
     return buf.getvalue()

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Protocol
 
 from sendtime.caseload import Cell, cell_text
 from sendtime.model import WEEKDAYS
-from sendtime.render.csv import STEP_COLUMNS, neutralise
+from sendtime.render.csv import STEP_COLUMNS, calendar_label, neutralise
 
 if TYPE_CHECKING:
     from sendtime.batch import Case
@@ -50,6 +50,7 @@ class CsvSink:
         t = case.timeline
         ref, process = neutralise(case.ref), neutralise(t.process)
         extra = [neutralise(cell_text(v)) for _, v in case.extra]
+        calendar = neutralise(calendar_label(t))
         rows = []
         for s in t.steps:
             key = (s.id, s.title, s.citation)
@@ -83,6 +84,7 @@ class CsvSink:
                     neutralise(f"{s.disapplied.limb}: {s.disapplied.reason}")
                     if s.disapplied
                     else "",
+                    calendar,
                     *extra,
                 ]
             )

@@ -53,7 +53,8 @@ class XlsxSink:
         self._target = target
         self._wb = Workbook(write_only=True)
         ws = self._ws = self._wb.create_sheet(SHEET)
-        names = (*BATCH_COLUMNS, "notes", *extra_names)  # a workbook keeps the notes
+        # a workbook keeps the notes (the calendar column is the CSV's provenance)
+        names = (*(c for c in BATCH_COLUMNS if c != "calendar"), "notes", *extra_names)
         self._width = len(names)
         # Both are ignored in write-only mode once a row is written: set them first.
         ws.freeze_panes = "A2"
