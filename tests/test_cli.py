@@ -273,3 +273,29 @@ def test_a_command_line_builds_only_its_own_command() -> None:
     names = {c.name for c in sub.registered_commands}
     assert names == {"appeal"}
     assert {c.name for c in load_commands(["assess"]).registered_commands} == {"assess"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["batch", "due"])
+def test_reader_closing_stdout_early_is_not_an_error(tmp_path: Path, command: str) -> None:
+    caseload = tmp_path / "c.csv"
+    rows = "".join(f"R{i},assess,2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n" for i in range(3000))
+    caseload.write_text("ref,process,date\n" + rows, encoding="utf-8")
+    exe = shutil.which("sendtime", path=str(Path(sys.executable).parent)) or "sendtime"
+    p = subprocess.Popen(
+        [exe, command, str(caseload), "--today", "2025-01-01", "--within", "400"]
+        if command == "due"
+        else [exe, command, str(caseload), "--today", "2025-01-01"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, NO_COLOR="1"),
+    )
+    assert p.stdout is not None
+    assert p.stderr is not None
+    p.stdout.readline()
+    p.stdout.close()  # like `| head -1`
+    err = p.stderr.read().decode()
+    p.stderr.close()
+    assert p.wait() == 0
+    assert "Traceback" not in err
+    assert "Exception ignored" not in err

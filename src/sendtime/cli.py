@@ -680,6 +680,16 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _closed_pipe() -> int:
+    """The reader of stdout went away: stop quietly (no 'Exception ignored' at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file descriptor (tests): nothing left to silence
+    return 0
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, turning every error into one line on stderr."""
     args = sys.argv[1:] if argv is None else list(argv)
@@ -708,7 +718,13 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except BrokenPipeError:
-        return 0
+        return _closed_pipe()
+    except SystemExit as exc:
+        # Typer and Rich turn a closed stdout (`sendtime ... | head`) into exit 1 while handling
+        # the BrokenPipeError; a reader that stopped early is not an error of ours.
+        if isinstance(exc.__context__, BrokenPipeError):
+            return _closed_pipe()
+        raise
     except Exception as exc:
         if os.environ.get("SENDTIME_DEBUG"):
             raise
