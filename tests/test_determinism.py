@@ -86,3 +86,16 @@ def test_svg_is_byte_identical(cli: Invoke, tmp_path: Path) -> None:
         )
         assert r.exit_code == 0, r.stderr
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_xlsx_and_ics_are_byte_identical(cli: Invoke, tmp_path: Path) -> None:
+    import time
+
+    caseload = str(ROOT / "examples" / "caseload.csv")
+    for fmt in ("xlsx", "ics"):
+        a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        for path in (a, b):
+            r = cli(["batch", caseload, "--format", fmt, "-o", str(path), "--today", "2026-11-23"])
+            assert r.exit_code == 0, r.stderr
+            time.sleep(1.05)  # a clock in the file (zip entry times) would now differ
+        assert a.read_bytes() == b.read_bytes(), fmt

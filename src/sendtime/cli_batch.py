@@ -350,7 +350,7 @@ def _sink(
     if fmt == "xlsx":
         from sendtime.render.xlsx import XlsxSink
 
-        return XlsxSink(output if output else sys.stdout.buffer, extra_names)
+        return XlsxSink(output if output else sys.stdout.buffer, extra_names, today=today)
     if fmt == "ics":
         from sendtime.render.ics import IcsSink
 

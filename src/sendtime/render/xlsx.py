@@ -7,6 +7,10 @@ cell that begins with "=" is stored as text, never as a formula.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import re
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -45,12 +49,20 @@ def _letter(i: int) -> str:
 class XlsxSink:
     """A workbook with one sheet of (ref, step) rows, saved on close()."""
 
-    def __init__(self, target: str | Path | IO[bytes], extra_names: Sequence[str]) -> None:
+    def __init__(
+        self,
+        target: str | Path | IO[bytes],
+        extra_names: Sequence[str],
+        *,
+        today: dt.date | None = None,
+    ) -> None:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         self._target = target
+        self._today = today  # the workbook's created/modified time: --today, else latest input
+        self._latest: dt.date | None = None
         self._wb = Workbook(write_only=True)
         ws = self._ws = self._wb.create_sheet(SHEET)
         # a workbook keeps the notes (the calendar column is the CSV's provenance)
@@ -83,6 +95,8 @@ class XlsxSink:
     def write(self, case: Case) -> None:
         """Append one row per step; dates as date cells, pass-through cells as they came."""
         t = case.timeline
+        if case.latest_input and (self._latest is None or case.latest_input > self._latest):
+            self._latest = case.latest_input
         extra = [self._text(v) for _, v in case.extra]
         for s in t.steps:
             self._ws.append(
@@ -109,4 +123,38 @@ class XlsxSink:
     def close(self) -> None:
         """Add the filter over every row and save the workbook."""
         self._ws.auto_filter.ref = f"A1:{_letter(self._width)}{self._rows}"
-        self._wb.save(self._target)
+        buf = io.BytesIO()
+        self._wb.save(buf)
+        data = _reproducible(buf.getvalue(), self._today or self._latest or dt.date(2014, 9, 1))
+        if isinstance(self._target, str | Path):
+            Path(self._target).write_bytes(data)
+        else:
+            self._target.write(data)
+
+
+W3CDTF = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def _reproducible(xlsx: bytes, stamp: dt.date) -> bytes:
+    """The same workbook with the clock taken out: fixed zip entry times and document dates.
+
+    openpyxl stamps the save time into docProps/core.xml and every zip entry; the same input
+    must give the same bytes, so both become the run's date (--today, else the latest input).
+    """
+    when = stamp.strftime("%Y-%m-%dT00:00:00Z").encode()
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(xlsx)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = W3CDTF.sub(when, body)
+            fixed = zipfile.ZipInfo(
+                info.filename, date_time=(max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+            )
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, body)
+    return out.getvalue()
