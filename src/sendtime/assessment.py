@@ -22,13 +22,14 @@ from sendtime.rules import NO_CLOSURE_LIMB_NOTE
 from sendtime.timeline import compute, default_calendar, exception_rule, given_dates
 
 
-def _check_service(
+def check_service(
     posted: dt.date | None,
     post: str | None,
     delivered: dt.date | None,
     by: str | None,
     at: str | None,
 ) -> dict[str, str]:
+    """Check the service options (post class, delivery means and time); the options to keep."""
     if posted and delivered:
         raise BadInput("give --posted or --delivered, not both")
     opts: dict[str, str] = {}
@@ -85,7 +86,7 @@ def assess(
         raise BadInput("give the request date, or --posted/--delivered")
     if request_received is not None and (posted or delivered):
         raise BadInput("give the request date or --posted/--delivered, not both")
-    opts = _check_service(posted, post, delivered, by, at)
+    opts = check_service(posted, post, delivered, by, at)
     given = given_dates(
         request_received=request_received,
         posted=posted,
@@ -167,7 +168,7 @@ def draft(
         raise BadInput("give the day the draft was served, or --posted/--delivered")
     if served is not None and (posted or delivered):
         raise BadInput("give the day served or --posted/--delivered, not both")
-    opts = _check_service(posted, post, delivered, by, at)
+    opts = check_service(posted, post, delivered, by, at)
     given = given_dates(
         draft_served=served, posted=posted, delivered=delivered, consultation_sent=consultation_sent
     )

@@ -192,16 +192,9 @@ def amend(
     """
     if served is not None and posted is not None:
         raise BadInput("give --served or --posted, not both")
-    opts: dict[str, str] = {}
-    if posted is not None:
-        if post not in ("first", "second"):
-            msg = (
-                f"--post {post!r}: expected first or second"
-                if post
-                else "--posted needs --post first or --post second"
-            )
-            raise BadInput(msg)
-        opts["post"] = post
+    from sendtime.assessment import check_service
+
+    opts = check_service(posted, post, None, None, None)
     for name, d in (("--served", served), ("--posted", posted)):
         if d is not None and d < notice_sent:
             msg = (
