@@ -299,3 +299,20 @@ def test_reader_closing_stdout_early_is_not_an_error(tmp_path: Path, command: st
     assert p.wait() == 0
     assert "Traceback" not in err
     assert "Exception ignored" not in err
+
+
+def test_closure_check_json_names_the_closure(cli: Invoke) -> None:
+    terms = str(
+        Path(__file__).resolve().parent.parent / "examples" / "terms-illustrative-summer-2025.toml"
+    )
+    r = cli(
+        ["assess", "2025-06-10", "--advice-requested", "2025-07-15", "--terms", terms, "-f", "json"]
+    )
+    check = json.loads(r.stdout)["closure_checks"][0]
+    assert check["engaged"] is True
+    assert check["window"] == ["2025-07-12", "2025-08-26"]
+    assert check["closure"] == {
+        "first_closed_day": "2025-07-19",
+        "reopens": "2025-09-02",
+        "name": "between Summer 2025 and Autumn 2025",
+    }

@@ -51,6 +51,7 @@ class ClosureModel(_Model):
 
     first_closed_day: str
     reopens: str
+    name: str | None = None
 
 
 class ClosureCheckModel(_Model):

@@ -53,6 +53,7 @@ def closure_check_dict(c: ClosureCheck) -> dict[str, Any]:
             {
                 "first_closed_day": c.closure.first_closed_day.isoformat(),
                 "reopens": c.closure.reopens.isoformat(),
+                "name": c.closure.name or None,  # which closure decided it
             }
             if c.closure
             else None
