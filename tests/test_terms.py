@@ -267,10 +267,15 @@ def test_cli_closure_checks_json(cli: Invoke, tmp_path: Path) -> None:
         "engaged": True,
         "limb": "reg 10(4)(a)",
         "window": ["2025-07-12", "2025-08-26"],
-        "closure": {"first_closed_day": "2025-07-19", "reopens": "2025-09-02"},
+        "closure": {
+            "first_closed_day": "2025-07-19",
+            "reopens": "2025-09-02",
+            "name": doc["closure_checks"][0]["closure"]["name"],
+        },
         "note": doc["closure_checks"][0]["note"],
     }
     assert "reg 8(2)" in doc["closure_checks"][0]["note"]
+    assert doc["closure_checks"][0]["closure"]["name"]  # the closure that decided it
     assert doc["calendar"]["terms"] == "s.ics"
 
 
