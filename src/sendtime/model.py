@@ -141,19 +141,20 @@ class Rule:
     optional: bool = False  # left out (not listed undated) when no anchor is given
     notes: tuple[str, ...] = ()
 
-    @property
-    def status(self) -> Status:
-        """Statutory, guidance or practice, from the rule's confidence."""
-        if self.confidence is Confidence.GUIDANCE:
-            return Status.GUIDANCE
-        if self.confidence in (Confidence.PRACTICE, Confidence.LOCAL):
-            return Status.PRACTICE
-        return Status.STATUTORY
+    # Derived once per rule (a batch asks for them for every step of every row).
+    status: Status = field(init=False, compare=False, repr=False)
+    citation: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def citation(self) -> str:
-        """All citations joined for display."""
-        return "; ".join(str(c) for c in self.cites)
+    def __post_init__(self) -> None:
+        """Derive status (statutory, guidance or practice, from the confidence) and citation."""
+        if self.confidence is Confidence.GUIDANCE:
+            status = Status.GUIDANCE
+        elif self.confidence in (Confidence.PRACTICE, Confidence.LOCAL):
+            status = Status.PRACTICE
+        else:
+            status = Status.STATUTORY
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "citation", "; ".join(str(c) for c in self.cites))
 
     @property
     def period(self) -> str:
