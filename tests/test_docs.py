@@ -6,6 +6,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 from sendtime.cli import load_commands
 
 app = load_commands()
@@ -46,3 +48,17 @@ def test_quick_start_has_exactly_two_commands() -> None:
     assert "python3 -m venv" in lines[0]
     assert "sendtime assess 2024-03-01" in lines[0]
     assert "pytest" in lines[1]
+
+
+@pytest.mark.slow
+def test_readme_console_examples_are_real_output() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "readme_examples", ROOT / "scripts/readme_examples.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["readme_examples"] = module
+    spec.loader.exec_module(module)
+    assert len(module.examples(README)) >= 10
+    assert module.mismatches() == [], "run: python scripts/readme_examples.py --fix"
