@@ -316,3 +316,10 @@ def test_closure_check_json_names_the_closure(cli: Invoke) -> None:
         "reopens": "2025-09-02",
         "name": "between Summer 2025 and Autumn 2025",
     }
+
+
+def test_help_lists_every_command_in_case_order() -> None:
+    from sendtime.cli import HELP_ORDER
+
+    names = [c.name for c in load_commands().registered_commands]
+    assert names == list(HELP_ORDER)

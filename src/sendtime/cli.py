@@ -750,6 +750,28 @@ COMMAND_MODULES: dict[str, str] = {
 }
 
 
+HELP_ORDER = (
+    "assess",
+    "draft",
+    "review",
+    "amend",
+    "transfer",
+    "move",
+    "reassess",
+    "appeal",
+    "order",
+    "mediation",
+    "pupil",
+    "support",
+    "batch",
+    "due",
+    "terms",
+    "holidays",
+    "rules",
+    "schema",
+)
+
+
 def load_commands(names: Iterable[str] | None = None) -> typer.Typer:
     """Import the command modules (all, or those of ``names``) and return the app to run.
 
@@ -762,6 +784,9 @@ def load_commands(names: Iterable[str] | None = None) -> typer.Typer:
     for module in sorted({COMMAND_MODULES[n] for n in wanted}):
         import_module(module)
     if names is None:
+        # --help lists the commands in the order a case meets them, not in import order
+        rank = {n: i for i, n in enumerate(HELP_ORDER)}
+        app.registered_commands.sort(key=lambda c: rank.get(c.name or "", len(rank)))
         return app
     keep = set(names)
     sub = typer.Typer(**APP_SETTINGS)
