@@ -289,3 +289,11 @@ def test_far_future_dates_warn_about_unannounced_one_off_holidays() -> None:
     far = sendtime.assess(d("2027-10-01"), today=d("2026-11-23"))  # final plan in 2028
     assert any("after 2027-12-31" in w and "--bank-holidays" in w for w in far.warnings)
     assert not sendtime.assess(d("2027-10-01")).warnings  # no today: nothing to measure from
+
+
+def test_coronavirus_note_only_on_statutory_limits() -> None:
+    t = sendtime.assess(d("2020-03-02"))
+    flagged = {s.id for s in t.steps if any("SI 2020/471" in n for n in s.notes)}
+    assert "assess.advice-other" not in flagged  # practice
+    assert "assess.school-response" not in flagged  # CoP guidance
+    assert {"assess.no-plan", "assess.final", "assess.advice", "assess.representations"} <= flagged

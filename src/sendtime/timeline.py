@@ -169,7 +169,7 @@ def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Cal
     statutory = rule.status is Status.STATUTORY and rule.kind is not Kind.PLANNING
     if statutory and rule.roll is Roll.NONE and not cal.is_working_day(d):
         notes.append(NO_ROLL_NOTE.format(weekday=WEEKDAYS[d.weekday()]))
-    if anchor is not None:
+    if anchor is not None and rule.status is Status.STATUTORY:  # relaxed limits were the law's
         lo, hi = min(anchor.date, d), max(anchor.date, d)
         notes.extend(
             r.note
