@@ -10,8 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from sendtime.model import Timeline
+
+# No per-example deadline: a shared CI machine is slow now and then, and a first call builds the
+# bank-holiday cache. Loaded here, before the test modules, so their @settings inherit it.
+settings.register_profile(
+    "sendtime", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("sendtime")
 
 # Every test run uses its own cache folder, so no test depends on a developer's cache.
 os.environ.setdefault("SENDTIME_CACHE_DIR", tempfile.mkdtemp(prefix="sendtime-cache-"))
