@@ -66,7 +66,7 @@ class Calendar:
         self._names: dict[dt.date, str] | None = None
         self._source = ""
         self._closed: frozenset[dt.date] = frozenset()
-        self._wd: list[int] = []
+        self._wd_list: list[int] | None = None
         self._sd: list[int] | None = None
 
     # -- loading -----------------------------------------------------------------------------
@@ -88,12 +88,21 @@ class Calendar:
             names.setdefault(easter(y) - dt.timedelta(days=2), "Good Friday")
         self._names = names
         self._closed = frozenset(names)
-        start = dt.date(self._first, 1, 1).toordinal()
-        end = dt.date(self._last, 12, 31).toordinal()
-        closed = {d.toordinal() for d in self._closed}
-        # 1 January 0001 (ordinal 1) is a Monday, so (o - 1) % 7 is the weekday.
-        self._wd = [o for o in range(start, end + 1) if (o - 1) % 7 < 5 and o not in closed]
+        self._wd_list = None  # built on first use: a plain "is it a working day" never needs it
         self._sd = None
+
+    @property
+    def _wd(self) -> list[int]:
+        """Ordinals of the working days in the loaded years, ascending (for bisect)."""
+        if self._wd_list is None:
+            start = dt.date(self._first, 1, 1).toordinal()
+            end = dt.date(self._last, 12, 31).toordinal()
+            closed = {d.toordinal() for d in self._closed}
+            # 1 January 0001 (ordinal 1) is a Monday, so (o - 1) % 7 is the weekday.
+            self._wd_list = [
+                o for o in range(start, end + 1) if (o - 1) % 7 < 5 and o not in closed
+            ]
+        return self._wd_list
 
     @property
     def source(self) -> str:

@@ -72,6 +72,7 @@ def parse_file_date(value: Cell) -> dt.date:
 
 
 _dates: dict[str, dt.date] = {}
+DATE_CACHE_SIZE = 50_000  # a bounded cache: a caseload repeats the same few thousand dates
 
 
 def _text_date(text: str) -> dt.date:
@@ -91,7 +92,7 @@ def _text_date(text: str) -> dt.date:
         raise CellError(msg) from None
     if d is None:
         raise CellError(f"expected {FILE_DATE_FORMS}")
-    if len(_dates) < 50_000:  # a bounded cache: a caseload repeats the same few thousand dates
+    if len(_dates) < DATE_CACHE_SIZE:
         _dates[text] = d
     return d
 
