@@ -122,7 +122,7 @@ def test_bank_holiday_deadline_keeps_its_date() -> None:
     t = sendtime.assess(d("2024-01-15"))
     no_plan = t.step("assess.no-plan")
     assert no_plan.date == d("2024-05-06")
-    assert any("non-working day (Monday)" in n for n in no_plan.notes)
+    assert any("non-working day (May Day); no statutory roll-forward" in n for n in no_plan.notes)
 
 
 def test_asap_note_on_regs_5_10_13_only() -> None:
@@ -238,7 +238,7 @@ class TestService:
 
     def test_assess_request_posted_counts_as_received_on_deemed_day(self) -> None:
         t = sendtime.assess(posted=d("2024-02-28"), post="first")
-        assert t.step("service.deemed").date == d("2024-03-01")
+        assert t.step("assess.received").date == d("2024-03-01")
         assert t.step("assess.final").date == d("2024-07-19")
         assert t.trigger == d("2024-03-01")
 
@@ -297,3 +297,18 @@ def test_coronavirus_note_only_on_statutory_limits() -> None:
     assert "assess.advice-other" not in flagged  # practice
     assert "assess.school-response" not in flagged  # CoP guidance
     assert {"assess.no-plan", "assess.final", "assess.advice", "assess.representations"} <= flagged
+
+
+def test_posted_request_does_not_date_the_draft_window() -> None:
+    t = sendtime.assess(posted=d("2025-12-23"), post="first")
+    assert t.step("assess.received").date == d("2025-12-29")
+    assert t.step("assess.representations").date == d("2026-04-20")  # from the draft target
+    assert t.step("assess.school-response").date == d("2026-04-21")
+    assert "deemed from the posting" in t.step("assess.decision").notes[0]
+
+
+def test_delivery_time_assumption_is_said() -> None:
+    t = sendtime.draft(delivered=d("2025-03-03"), by="hand")
+    assert any("assumed before 16:30" in n for n in t.step("service.deemed").notes)
+    t2 = sendtime.draft(delivered=d("2025-03-03"), by="hand", at="10:00")
+    assert not any("assumed" in n for n in t2.step("service.deemed").notes[1:])

@@ -66,3 +66,20 @@ def test_bad_rules_file_is_a_bad_row_not_a_crash(cli: Invoke, tmp_path: Path) ->
     assert r.exit_code == 2
     assert {x["ref"] for x in _rows(r.stdout)} == {"C2"}
     assert '"ref": "C1", "line": 2' in r.stderr
+
+
+def test_missing_required_column_is_a_bad_row_naming_it(cli: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "k.csv"
+    path.write_text(
+        "ref,process,date,kind,type\nK1,transfer,2026,,\nK2,order,2025-03-03,,\n"
+        "K3,transfer,2026,wrong,\nK4,transfer,2026,school,\n",
+        encoding="utf-8",
+    )
+    r = cli(["batch", str(path), "--today", "2025-11-01"])
+    assert r.exit_code == 2
+    assert (
+        '"ref": "K1", "line": 2, "error": "column kind: the transfer process needs it"' in r.stderr
+    )
+    assert '"ref": "K2", "line": 3, "error": "column type: the order process needs it"' in r.stderr
+    assert "kind 'wrong': expected one of school" in r.stderr  # a fixed word may be shown
+    assert {x["ref"] for x in _rows(r.stdout)} == {"K4"}

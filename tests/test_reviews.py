@@ -94,11 +94,14 @@ def test_inclusive_counting_changes_within_periods_only() -> None:
     assert t.step("review.period-end").date == d("2025-03-14")  # "starting with": unchanged
 
 
-def test_meeting_too_late_warns_and_after_the_period_is_refused() -> None:
+def test_meeting_too_late_warns_and_before_the_period_is_refused() -> None:
     t = review(d("2024-03-15"), meeting=d("2025-03-01"))
     assert any("may fall after the review period ends (2025-03-14)" in w for w in t.warnings)
-    with pytest.raises(BadInput, match="after the review period ends"):
-        review(d("2024-03-15"), meeting=d("2025-03-20"))
+    late = review(d("2024-03-15"), meeting=d("2025-03-20"))  # a late meeting still has dates
+    assert late.step("review.report").date == d("2025-04-03")
+    assert any("after the review period ended (2025-03-14)" in w for w in late.warnings)
+    with pytest.raises(BadInput, match="before the start of the review period"):
+        review(d("2024-03-15"), meeting=d("2024-03-01"))
 
 
 # ----------------------------------------------------- latest meeting and term dates
@@ -535,3 +538,17 @@ def test_transfer_does_not_warn_about_other_kinds_of_transfer() -> None:
     t = transfer(2026, kind="school")
     assert not any("may be later" in w for w in t.warnings)
     assert not any("may be later" in n for s in t.steps for n in s.notes)
+
+
+def test_sixth_form_plan_is_guidance_and_post16_other_needs_its_date() -> None:
+    from sendtime.model import Status
+    from sendtime.reviews import transfer
+
+    t = transfer(2026, kind="sixth-form")
+    assert {s.status for s in t.steps} == {Status.GUIDANCE}
+    undated = transfer(kind="post16-other")
+    assert undated.step("transfer.post16-other").date is None
+    assert "give --transfer-date" in undated.step("transfer.post16-other").basis
+    assert not any("may be later" in w for w in undated.warnings)
+    both = transfer(2026, kind="post16-other", transfer_date=d("2026-09-01"))
+    assert any("YEAR is not needed" in w for w in both.warnings)

@@ -33,6 +33,8 @@ from sendtime.rules import TRIGGERS
 
 # Columns every row may carry besides its process's own (interface.md, "Batch input").
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
+# Columns whose values come from a fixed list, so an error may show them.
+VOCABULARY = ("kind", "type", "structure", "destination", "post", "by", "unopposed")
 # With a date of birth, any row also gets the pupil's next transfer (issue 8): these columns.
 PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
 MEMO_SIZE = 1024
@@ -92,6 +94,10 @@ class _Plan:
             i
             for c in ("ref", "process", "nation", "counting")
             if (i := self.generic[c]) is not None
+        ) + tuple(
+            i  # words from a fixed list (a kind of transfer, an order type): not personal data
+            for c in VOCABULARY
+            if (i := header.position(c)) is not None
         )
         known: set[int] = {i for i in self.generic.values() if i is not None}
         self.params: dict[str, list[tuple[Param, int]]] = {}
@@ -203,6 +209,9 @@ class Runner:
             latest = first
         g = self._generic(plan, cells)
         takes = _accepts(spec)
+        for p in spec.params:  # a keyword the process cannot do without, left empty
+            if p.arg in _required(spec) and p.arg not in kwargs:
+                raise CellError(f"column {p.column}: the {name} process needs it")
         if g["exceptions"]:
             if "exceptions" not in takes:
                 raise CellError(f"column exception: the {name} process takes no exceptions")
@@ -314,6 +323,25 @@ class Runner:
 
 
 _signatures: dict[Callable[..., Timeline], frozenset[str]] = {}
+
+
+_required_of: dict[Any, frozenset[str]] = {}
+
+
+def _required(spec: ProcessSpec) -> frozenset[str]:
+    """The keyword-only arguments without a default (transfer's kind, order's type)."""
+    names = _required_of.get(spec.function)
+    if names is None:
+        import inspect
+
+        params = inspect.signature(spec.function).parameters.values()
+        names = frozenset(
+            p.name
+            for p in params
+            if p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is inspect.Parameter.empty
+        )
+        _required_of[spec.function] = names
+    return names
 
 
 def _accepts(spec: ProcessSpec) -> frozenset[str]:

@@ -251,7 +251,8 @@ def _later_of(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     )
     warns = tuple(f"{rule.id} {n}" for n in notes)
     if not dated:
-        return Computed(None, "no date: none of its triggers was given", (), notes, warns)
+        needed = " or ".join(needed_options(m) or "its trigger" for m in missing)
+        return Computed(None, f"no date: give {needed or 'its trigger'}")
     d, _win = max(dated, key=lambda x: x[0])  # a tie keeps the first part
     shown = [f"{ctx.bases.get(p, p)} ({x.isoformat()})" for x, p in dated]
     basis = ctx.bases.get(_win, _win) if len(dated) == 1 else "the later of " + " and ".join(shown)
@@ -296,9 +297,11 @@ def _deemed_service(rule: Rule, a: Anchor, ctx: Context) -> Computed:
         else "not a working day before 16:30, so the next working day"
     )
     lines = [f"Delivered by {by} on {iso(a.date)}{' at ' + at if at else ''}: {why}: {iso(d)}."]
-    if when is None:
+    notes: tuple[str, ...] = ()
+    if when is None and cal.is_working_day(a.date):
+        notes = ("no time of delivery given (--at): assumed before 16:30",)
         lines.append("No time given (--at): assumed before 16:30.")
-    return Computed(d, f"delivered by {by} on {a.date.isoformat()} ({why})", tuple(lines))
+    return Computed(d, f"delivered by {by} on {a.date.isoformat()} ({why})", tuple(lines), notes)
 
 
 def _no_date(rule: Rule, a: Anchor, ctx: Context) -> Computed:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from sendtime import periods
 from sendtime.calendars import Calendar
 from sendtime.errors import BadInput
-from sendtime.model import Counting, RecordedException, Timeline
+from sendtime.model import Confidence, Counting, RecordedException, Status, Timeline
 from sendtime.pupils import academic_year_start, year_group_on
 from sendtime.rules import SAME_DAY_NOTE
 from sendtime.timeline import compute
@@ -103,6 +103,9 @@ def review(
         raise BadInput("give P_DATE (the start of the review period) or --last-meeting")
     if plan_date is not None and last_meeting is not None:
         raise BadInput("give P_DATE or --last-meeting, not both")
+    if meeting is not None and meeting < (plan_date or last_meeting or meeting):
+        msg = f"--meeting {meeting.isoformat()} is before the start of the review period"
+        raise BadInput(msg)
     if dob is not None and dob > (plan_date or last_meeting or dob):
         raise BadInput("--dob is after the start of the review period")
     warnings = [LAST_MEETING_WARNING] if last_meeting else []
@@ -151,8 +154,12 @@ def review(
             ),
         )
     if meeting is not None and end is not None and meeting > end:
-        msg = f"--meeting {meeting.isoformat()} is after the review period ends ({end.isoformat()})"
-        raise BadInput(msg)
+        # A late meeting happens: the dates that follow from it still matter, and it is said.
+        late = (
+            f"the meeting on {meeting.isoformat()} is after the review period ended "
+            f"({end.isoformat()}): the review is already late (CFA s.44(1))"
+        )
+        t = replace(t, warnings=(*t.warnings, late))
     terms = calendar.terms if calendar is not None else None
     if (
         meeting is not None
@@ -242,6 +249,7 @@ def transfer(
         msg = f"--kind {kind!r}: expected one of {', '.join(TRANSFER_KINDS)}"
         raise BadInput(msg)
     step = TRANSFER_KINDS[kind]
+    year_given = year is not None
     if year is None and transfer_date is not None:
         year = transfer_date.year
     if kind != "post16-other" and year is None:
@@ -286,5 +294,15 @@ def transfer(
                     "of this calendar year cannot come before it; review well ahead of the move",
                 ),
             )
+    if kind in NOT_A_TRANSFER:
+        # No reg 18 date: the plan worked back from the guidance date is guidance too.
+        t = replace(
+            t,
+            steps=tuple(
+                replace(s, status=Status.GUIDANCE, confidence=Confidence.GUIDANCE) for s in t.steps
+            ),
+        )
+    if kind == "post16-other" and year_given and transfer_date is not None:
+        t = replace(t, warnings=(*t.warnings, "YEAR is not needed with --transfer-date"))
     shown = tuple((k, str(year) if k == "transfer_year" else v) for k, v in t.inputs)
     return replace(t, inputs=(*shown, ("kind", kind)))

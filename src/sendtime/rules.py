@@ -49,6 +49,7 @@ INPUT_LABELS: dict[str, str] = {
     "posted": "posted",
     "delivered": "delivered",
     "service.deemed": "deemed served",
+    "assess.received": "deemed received",
     # review, amend, transfer
     "plan_date": "start of the review period",
     "last_meeting": "last review meeting",
@@ -167,6 +168,23 @@ RULES: tuple[Rule, ...] = (
         optional=True,
         notes=(SERVICE_NOTE,),
     ),
+    # The same deeming for a request posted or delivered to the LA: the day it counts as
+    # received (R). A step of its own, so a draft's service is never confused with it.
+    Rule(
+        id="assess.received",
+        process="assess",
+        title="Request deemed received by the LA",
+        cites=(Citation(INTERP, "s.7"), Citation("Practice Direction [1985] 1 All ER 889")),
+        wording="deemed received in the ordinary course of post, or on delivery",
+        anchor="posted",
+        method=Method.DEEMED_SERVICE,
+        unit=Unit.WORKING_DAYS,
+        fallback=("delivered",),
+        kind=Kind.PLANNING,
+        confidence=Confidence.SECONDARY,
+        optional=True,
+        notes=(SERVICE_NOTE,),
+    ),
     # ---------------------------------------------------------------- EHC needs assessment
     # reg 5(1): "as soon as practicable, and in any event within 6 weeks of" R -> exclusive
     Rule(
@@ -176,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         cites=(regs("regs 4(1), 5(1)"),),
         wording="within 6 weeks of receiving the request",
         anchor="request_received",
-        fallback=("service.deemed",),
+        fallback=("assess.received",),
         amount=6,
         unit=Unit.WEEKS,
         asap=True,
@@ -219,7 +237,7 @@ RULES: tuple[Rule, ...] = (
         cites=(regs("reg 10(1)"),),
         wording="within 16 weeks of receiving the request",
         anchor="request_received",
-        fallback=("service.deemed",),
+        fallback=("assess.received",),
         amount=16,
         unit=Unit.WEEKS,
         asap=True,
@@ -232,7 +250,7 @@ RULES: tuple[Rule, ...] = (
         cites=(Citation(IPSEA, "draft by week 14"),),
         wording="14 weeks from the request (practice)",
         anchor="request_received",
-        fallback=("service.deemed",),
+        fallback=("assess.received",),
         amount=14,
         unit=Unit.WEEKS,
         method=Method.AFTER,
@@ -276,7 +294,7 @@ RULES: tuple[Rule, ...] = (
         cites=(regs("reg 13(2)"),),
         wording="within 20 weeks of receiving the request",
         anchor="request_received",
-        fallback=("service.deemed",),
+        fallback=("assess.received",),
         amount=20,
         unit=Unit.WEEKS,
         asap=True,
@@ -413,7 +431,6 @@ RULES: tuple[Rule, ...] = (
         amount=8,
         unit=Unit.WEEKS,
         confidence=Confidence.SECONDARY,
-        asap=True,
     ),
     # CoP 9.178: for children under 5, "consider reviewing ... every three to six months"
     Rule(
@@ -967,7 +984,7 @@ RULES: tuple[Rule, ...] = (
 
 # Which steps each command emits, in order. Commands named after a family emit all its rows.
 PROCESSES: dict[str, tuple[str, ...]] = {
-    "assess": ("service.deemed", *(r.id for r in RULES if r.process == "assess")),
+    "assess": tuple(r.id for r in RULES if r.process == "assess"),
     "draft": ("service.deemed", "assess.representations", "assess.school-response"),
     # review, amend, transfer
     "review": (

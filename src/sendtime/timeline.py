@@ -166,9 +166,13 @@ def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Cal
         notes.append(ASAP_NOTE)
     if d is None:
         return notes
-    statutory = rule.status is Status.STATUTORY and rule.kind is not Kind.PLANNING
-    if statutory and rule.roll is Roll.NONE and not cal.is_working_day(d):
-        notes.append(NO_ROLL_NOTE.format(weekday=WEEKDAYS[d.weekday()]))
+    if rule.roll is Roll.NONE and not cal.is_working_day(d):
+        why = cal.holiday_name(d) if d.weekday() < 5 else None  # the reason, not "Friday"
+        day = why or WEEKDAYS[d.weekday()]
+        if rule.status is Status.STATUTORY and rule.kind is not Kind.PLANNING:
+            notes.append(NO_ROLL_NOTE.format(weekday=day))
+        elif rule.kind is Kind.PLANNING:
+            notes.append(f"falls on a non-working day ({day}): plan for the working day before")
     if anchor is not None and rule.status is Status.STATUTORY:  # relaxed limits were the law's
         lo, hi = min(anchor.date, d), max(anchor.date, d)
         notes.extend(
@@ -240,16 +244,18 @@ def compute(
     cal = calendar or default_calendar()
     opts = dict(options or {})
     for name, ds in given.items():
+        # The trigger is the command's positional date: named as such, not as an option.
+        what = "date" if name == TRIGGERS.get(process) else option_name(name)
         for d in ds:
             if d > LAST_DATE:
                 msg = (
-                    f"{option_name(name)} {d.isoformat()} is after {LAST_DATE.isoformat()}, "
+                    f"{what} {d.isoformat()} is after {LAST_DATE.isoformat()}, "
                     "the last date sendtime computes from"
                 )
                 raise BadInput(msg)
             if d < REGIME_START and name not in ("dob",):
                 msg = (
-                    f"{option_name(name)} {d.isoformat()} is before 2014-09-01, when the SEND "
+                    f"{what} {d.isoformat()} is before 2014-09-01, when the SEND "
                     "Regulations 2014 came into force; sendtime does not compute the earlier regime"
                 )
                 raise BadInput(msg)
@@ -301,7 +307,11 @@ def compute(
         if ds
     ) + tuple(opts.items())
     trigger_name = TRIGGERS.get(process, "")
-    trigger = given[trigger_name][0] if given.get(trigger_name) else dates.get("service.deemed")
+    trigger = (
+        given[trigger_name][0]
+        if given.get(trigger_name)
+        else dates.get("assess.received") or dates.get("service.deemed")
+    )
     return Timeline(
         trigger=trigger,
         process=process,
@@ -350,9 +360,13 @@ def _one(
     cal = ctx.calendar
     notes = _status_notes(rule, d, a if a.name else None, cal) + list(computed.notes)
     if a.projected:
+        deemed = a.name in RULES_BY_ID and RULES_BY_ID[a.name].method is Method.DEEMED_SERVICE
         notes.insert(
             0,
-            f"projected: the trigger was not given, so {a.label} was assumed"
+            f"projected: counted from {a.label}, deemed from the posting or delivery date "
+            "(the real date, if known, wins)"
+            if deemed
+            else f"projected: the trigger was not given, so {a.label} was assumed"
             if a.label
             else "projected: it builds on a step whose trigger was not given",
         )
