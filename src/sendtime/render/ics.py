@@ -45,13 +45,15 @@ def header() -> bytes:
 FOOTER = b"END:VCALENDAR\r\n"
 
 
-def _description(step: Step, process: str) -> str:
+def _description(step: Step, process: str, calendar: str = "") -> str:
     lines = [step.basis, step.citation]
     if step.id in BY_5PM:
         lines.append(BY_5PM[step.id])
     status = step.status.value
     lines.append(f"{step.kind.value} ({status}); {process} step {step.id}")
     lines.extend(step.notes)
+    if calendar:
+        lines.append(f"Bank holidays: {calendar}")
     return "\n".join(line for line in lines if line)
 
 
@@ -69,6 +71,9 @@ def events(
     stamp_dt = dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
     sequence = max(0, (stamp - EPOCH).days)
     who = label if label is not None else ref
+    source = f"{t.calendar.bank_holidays} ({t.calendar.source})" + (
+        f"; terms: {t.calendar.terms}" if t.calendar.terms else ""
+    )
     for s in t.steps:
         if s.date is None:
             continue
@@ -79,7 +84,7 @@ def events(
         e.add("dtstart", s.date)
         e.add("dtend", s.date + dt.timedelta(days=1))
         e.add("summary", f"{who}: {s.title}")
-        e.add("description", _description(s, t.process))
+        e.add("description", _description(s, t.process, source))
         e.add("categories", [t.process])
         e.add("transp", "TRANSPARENT")
         yield e
@@ -94,7 +99,8 @@ def events(
             r.add("summary", f"In {n} day{'s' if n != 1 else ''}: {who}: {s.title}")
             r.add(
                 "description",
-                f"Heads-up: due {s.date.isoformat()} ({day}).\n" + _description(s, t.process),
+                f"Heads-up: due {s.date.isoformat()} ({day}).\n"
+                + _description(s, t.process, source),
             )
             r.add("categories", [t.process, "reminder"])
             r.add("transp", "TRANSPARENT")
