@@ -425,3 +425,29 @@ def test_each_validation_error_names_file_rule_and_field(
         validate(rules)
     assert expected in str(exc.value)
     assert "\n" not in str(exc.value)
+
+
+def test_command_input_anchor_uses_the_given_date_else_its_stand_in() -> None:
+    from sendtime import Calendar, review
+    from sendtime.localrules import LocalRule, apply_local_rules, known_anchors
+
+    assert {"review.meeting", "review.notice-sent", "assess.draft-served"} <= known_anchors()
+    rule = LocalRule(
+        id="local.invites",
+        title="Invitations",
+        after="review.meeting",
+        amount=6,
+        unit=Unit.WEEKS,
+        direction=Direction.BEFORE,
+        source="school policy",
+        file="t.toml",
+    )
+    cal = Calendar()
+    given = apply_local_rules(
+        review(d("2024-03-15"), meeting=d("2025-02-03")), [rule], calendar=cal
+    )
+    assert given.step("local.invites").date == d("2024-12-23")  # 6 weeks before the meeting
+    assert not given.step("local.invites").projected
+    projected = apply_local_rules(review(d("2024-03-15")), [rule], calendar=cal)
+    assert projected.step("local.invites").date == d("2025-01-03")  # before the latest meeting
+    assert projected.step("local.invites").projected

@@ -170,7 +170,7 @@ def test_the_full_example_is_valid_given_the_review_steps() -> None:
     by_id = {r.id: r for r in rules}
     assert (by_id["local.book-meeting"].amount, by_id["local.book-meeting"].unit) == (8, Unit.WEEKS)
     assert by_id["local.book-meeting"].direction is Direction.BEFORE
-    assert by_id["local.invitations"].after == "review.latest-meeting"
+    assert by_id["local.invitations"].after == "review.meeting"
     assert by_id["local.pupil-views"].after == "local.invitations"
 
 

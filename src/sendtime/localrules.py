@@ -20,7 +20,7 @@ from sendtime.calendars import Calendar
 from sendtime.errors import BadInput, NeedsMoreData
 from sendtime.methods import iso
 from sendtime.model import WEEKDAYS, Confidence, Kind, Status, Step, Timeline, Unit
-from sendtime.rules import PROCESSES, RULES_BY_ID, TRIGGERS
+from sendtime.rules import PROCESS_INPUTS, PROCESSES, RULES_BY_ID, TRIGGERS
 from sendtime.timeline import relative_to_today
 
 PREFIX = "local."
@@ -107,9 +107,19 @@ def parse_offset(text: str) -> tuple[int, Unit, Direction]:
 
 
 def known_anchors() -> frozenset[str]:
-    """Every id a local rule may anchor on besides other local rules: steps and triggers."""
+    """Every id a local rule may anchor on besides other local rules.
+
+    Steps, "<command>.trigger", and "<command>.<input>" for the dates a command takes
+    (review.meeting, review.notice-sent: hyphens or underscores).
+    """
     triggers = {p + TRIGGER_SUFFIX for p in (*PROCESSES, *TRIGGERS)}
-    return frozenset(RULES_BY_ID) | triggers
+    inputs = {
+        f"{p}.{spelling}"
+        for p, names in PROCESS_INPUTS.items()
+        for name in names
+        for spelling in (name, name.replace("_", "-"))
+    }
+    return frozenset(RULES_BY_ID) | triggers | inputs
 
 
 def _is_known(anchor: str, known: Collection[str]) -> bool:
@@ -328,6 +338,19 @@ def apply_local_rules(
     }
     if timeline.trigger is not None:
         reached[timeline.process + TRIGGER_SUFFIX] = (timeline.trigger, False)
+    given = dict(timeline.inputs)
+    for name, stand_in in PROCESS_INPUTS.get(timeline.process, {}).items():
+        value = given.get(name)
+        if isinstance(value, tuple):  # a repeated input (advice requests): the first
+            value = value[0] if value else None
+        if isinstance(value, str):
+            at: tuple[dt.date | None, bool] = (dt.date.fromisoformat(value), False)
+        elif stand_in is not None and stand_in in reached:
+            at = (reached[stand_in][0], True)  # not given: the step that stands in for it
+        else:
+            continue
+        for spelling in (name, name.replace("_", "-")):
+            reached[f"{timeline.process}.{spelling}"] = at
     local: dict[str, Step] = {}
     for rule in dependency_order(rules, what=what):
         anchor = reached.get(rule.after)

@@ -1050,6 +1050,31 @@ TRIGGERS: dict[str, str] = {
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 
+def _process_inputs() -> dict[str, dict[str, str | None]]:
+    """Per command, the dates it takes and the step that stands in when one is not given.
+
+    E.g. review: {"meeting": "review.latest-meeting", ...}. Local rules anchor on these as
+    "<command>.<input>" (review.meeting), so "six weeks before the meeting" counts from the
+    meeting given, or from the projected latest meeting.
+    """
+    out: dict[str, dict[str, str | None]] = {}
+    for process, ids in PROCESSES.items():
+        inputs: dict[str, str | None] = {}
+        for rid in ids:
+            rule = RULES_BY_ID[rid]
+            names = (rule.anchor, *rule.fallback)
+            for i, name in enumerate(names):
+                if "." in name or not name:
+                    continue
+                later = [n for n in names[i + 1 :] if n in RULES_BY_ID and n in ids]
+                inputs.setdefault(name, later[0] if later else None)
+        out[process] = inputs
+    return out
+
+
+PROCESS_INPUTS: dict[str, dict[str, str | None]] = _process_inputs()
+
+
 class ExceptionRule(NamedTuple):
     """A regulation that lets a body disapply a time limit for listed reasons (england.md s.2)."""
 
