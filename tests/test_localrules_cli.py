@@ -173,5 +173,11 @@ def test_the_docs_show_real_council_output(cli: Invoke) -> None:
     assert len(shown) == 5
     r = cli(["assess", "2025-01-10", "--rules", COUNCIL, "-f", "csv"])
     assert r.exit_code == 0, r.stderr
+    import re
+
+    def same(line: str) -> str:  # the holidays version in the calendar column changes
+        return re.sub(r"holidays \d+\.\d+(?:\.\d+)?", "holidays N", line)
+
+    got = {same(line) for line in r.stdout.splitlines()}
     for line in shown:
-        assert line in r.stdout.splitlines()
+        assert same(line) in got
