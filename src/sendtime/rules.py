@@ -9,6 +9,7 @@ plus one function in timeline.py / periods.py.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import NamedTuple
 
 from sendtime.model import Citation, Confidence, Kind, Method, Roll, Rule, Unit
@@ -148,42 +149,36 @@ TRANSFER_PLAN_CITES = (
     Citation("R (L, M and P) v Devon CC", "[2022] EWHC 493 (Admin)"),
 )
 
+# "in the ordinary course of post" (Interpretation Act 1978 s.7; Practice Direction
+# [1985] 1 All ER 889): first class -> 2nd working day after posting, second -> 4th;
+# by hand or email before 16:30 on a working day -> that day, else the next (as CPR 6.26).
+SERVICE_DEEMED = Rule(
+    id="service.deemed",
+    process="service",
+    title="Deemed day of service or receipt",
+    cites=(Citation(INTERP, "s.7"), Citation("Practice Direction [1985] 1 All ER 889")),
+    wording="deemed served in the ordinary course of post, or on delivery",
+    anchor="posted",
+    method=Method.DEEMED_SERVICE,
+    unit=Unit.WORKING_DAYS,
+    fallback=("delivered",),
+    kind=Kind.PLANNING,
+    confidence=Confidence.SECONDARY,
+    optional=True,
+    notes=(SERVICE_NOTE,),
+)
+
 RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- service and receipt
-    # "in the ordinary course of post" (Interpretation Act 1978 s.7; Practice Direction
-    # [1985] 1 All ER 889): first class -> 2nd working day after posting, second -> 4th;
-    # by hand or email before 16:30 on a working day -> that day, else the next (as CPR 6.26).
-    Rule(
-        id="service.deemed",
-        process="service",
-        title="Deemed day of service or receipt",
-        cites=(Citation(INTERP, "s.7"), Citation("Practice Direction [1985] 1 All ER 889")),
-        wording="deemed served in the ordinary course of post, or on delivery",
-        anchor="posted",
-        method=Method.DEEMED_SERVICE,
-        unit=Unit.WORKING_DAYS,
-        fallback=("delivered",),
-        kind=Kind.PLANNING,
-        confidence=Confidence.SECONDARY,
-        optional=True,
-        notes=(SERVICE_NOTE,),
-    ),
+    SERVICE_DEEMED,
     # The same deeming for a request posted or delivered to the LA: the day it counts as
     # received (R). A step of its own, so a draft's service is never confused with it.
-    Rule(
+    replace(
+        SERVICE_DEEMED,
         id="assess.received",
         process="assess",
         title="Request deemed received by the LA",
-        cites=(Citation(INTERP, "s.7"), Citation("Practice Direction [1985] 1 All ER 889")),
         wording="deemed received in the ordinary course of post, or on delivery",
-        anchor="posted",
-        method=Method.DEEMED_SERVICE,
-        unit=Unit.WORKING_DAYS,
-        fallback=("delivered",),
-        kind=Kind.PLANNING,
-        confidence=Confidence.SECONDARY,
-        optional=True,
-        notes=(SERVICE_NOTE,),
     ),
     # ---------------------------------------------------------------- EHC needs assessment
     # reg 5(1): "as soon as practicable, and in any event within 6 weeks of" R -> exclusive
