@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import sendtime
-from sendtime.batch import Case, Defaults, cases
+from sendtime.io.batch import Case, Defaults, cases
 
 HERE = Path(__file__).resolve().parent
 

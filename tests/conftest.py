@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from sendtime.model import Timeline
+from sendtime.engine.model import Timeline
 
 # No per-example deadline: a shared CI machine is slow now and then, and a first call builds the
 # bank-holiday cache. Loaded here, before the test modules, so their @settings inherit it.
@@ -56,7 +56,7 @@ Invoke = Callable[[Sequence[str]], Result]
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Invoke:
     """Run the CLI in-process through its real entry point (main's error handling included)."""
-    from sendtime.cli import run
+    from sendtime.cli.app import run
 
     def invoke(args: Sequence[str]) -> Result:
         code = run(list(args))

@@ -63,7 +63,7 @@ VERSION = re.compile(r"holidays \d+\.\d+(?:\.\d+)?")
 
 def render(argv: list[str]) -> str:
     """The scenario's JSON, with the holidays version masked (it changes with each release)."""
-    from sendtime.cli import run
+    from sendtime.cli.app import run
 
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):

@@ -10,7 +10,7 @@ import pytest
 
 import sendtime
 from sendtime import Calendar, Confidence
-from sendtime.calendars import TribunalCalendar, tribunal_excluded
+from sendtime.engine.calendars import TribunalCalendar, tribunal_excluded
 from tests.conftest import Invoke, d
 
 APPEAL_IDS = (
@@ -259,8 +259,8 @@ def test_exception_is_ignored_for_appeals() -> None:
 def test_tribunal_days_unit_counts_on_the_tribunal_calendar(
     method: str, start: str, n: int, working: str, tribunal: str
 ) -> None:
-    from sendtime.methods import METHODS, Anchor, Context
-    from sendtime.model import Method, Rule, Unit
+    from sendtime.engine.methods import METHODS, Anchor, Context
+    from sendtime.engine.model import Method, Rule, Unit
 
     m = Method.WORKING_WITHIN if method == "within" else Method.WORKING_BEGINNING_WITH
     ctx = Context(Calendar(), sendtime.Counting.EXCLUSIVE, {}, {})

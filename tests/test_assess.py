@@ -8,7 +8,7 @@ import pytest
 
 import sendtime
 from sendtime import Counting, ExceptionKind, RecordedException
-from sendtime.errors import BadInput
+from sendtime.engine.errors import BadInput
 from tests.conftest import d, date_of
 
 ASSESS_IDS = (

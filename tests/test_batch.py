@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 import sendtime
-from sendtime.batch import Case, RowError, cases
-from sendtime.caseload import CellError, parse_file_date
-from sendtime.registry import PROCESS_SPECS
+from sendtime.io.batch import Case, RowError, cases
+from sendtime.io.caseload import CellError, parse_file_date
+from sendtime.law.england.processes import PROCESS_SPECS
 from tests.conftest import Invoke, d
 
 HEADER = "ref,process,date,draft_served,school,notes_for_office\n"
@@ -323,7 +323,7 @@ def test_never_writes_over_the_caseload(cli: Invoke, tmp_path: Path, args: list[
 
 
 def test_one_calendar_per_nation_and_terms_file(tmp_path: Path) -> None:
-    from sendtime.batch import Defaults, Runner
+    from sendtime.io.batch import Defaults, Runner
 
     runner = Runner(tmp_path, Defaults())
     a = runner.calendar(sendtime.Nation.ENGLAND_AND_WALES, None)

@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sendtime
-from sendtime.batch import Case, RowError, cases
-from sendtime.caseload import parse_file_date
-from sendtime.model import Timeline
-from sendtime.registry import PROCESS_SPECS, Param, ParamKind, ProcessSpec
+from sendtime.engine.model import Timeline
+from sendtime.io.batch import Case, RowError, cases
+from sendtime.io.caseload import parse_file_date
+from sendtime.law.england.processes import PROCESS_SPECS, Param, ParamKind, ProcessSpec
 from tests.conftest import Invoke, d
 
 CALLS: list[dict[str, Any]] = []
@@ -132,7 +132,7 @@ def test_pass_through_cells_are_never_lost(tmp_path_factory: Any, cells: list[st
     w.writerow(["R1", "assess", "2024-03-01", *cells])
     path = tmp / "c.csv"
     path.write_text(buf.getvalue(), encoding="utf-8")
-    from sendtime.cli import run
+    from sendtime.cli.app import run
 
     out = tmp / "out.csv"
     assert run(["batch", str(path), "-o", str(out)]) == 0

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sendtime import batch
-from sendtime.batch import Case, cases
+from sendtime.io import batch
+from sendtime.io.batch import Case, cases
 from sendtime.render.rows import CsvSink
 
 
@@ -47,7 +47,7 @@ def peak(path: Path) -> int:
 def test_memory_is_flat_in_the_number_of_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sendtime import caseload as caseload_module
+    from sendtime.io import caseload as caseload_module
 
     # Both caches are bounded (timelines, parsed date texts); keep them small here so the
     # measure is what grows per row, not what a cache holds before it is full.

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from sendtime import Calendar, Nation
-from sendtime.errors import NeedsMoreData
-from sendtime.loaders import load_govuk_bank_holidays
+from sendtime.engine.errors import NeedsMoreData
+from sendtime.io.loaders import load_govuk_bank_holidays
 from tests.conftest import GOVUK, d
 
 ENG = Calendar()
@@ -171,7 +171,7 @@ def test_bank_holidays_file_adds_dates(tmp_path: object) -> None:
 def test_cache_is_written_and_reused(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
     from pathlib import Path
 
-    from sendtime import bankholidays
+    from sendtime.io import bankholidays
 
     monkeypatch.setenv("SENDTIME_CACHE_DIR", str(tmp_path))
     first, _ = bankholidays.load(Nation.ENGLAND_AND_WALES, 2020, 2021)
@@ -183,7 +183,7 @@ def test_cache_is_written_and_reused(tmp_path: object, monkeypatch: pytest.Monke
 
 
 def test_read_only_cache_still_works(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sendtime import bankholidays
+    from sendtime.io import bankholidays
 
     monkeypatch.setenv("SENDTIME_CACHE_DIR", "/proc/no-such-place/sendtime")
     dates, source = bankholidays.load(Nation.ENGLAND_AND_WALES, 2023, 2023)
@@ -200,7 +200,7 @@ def test_cache_dir_is_the_one_platformdirs_gives(
 
     from platformdirs import user_cache_dir
 
-    from sendtime import bankholidays
+    from sendtime.io import bankholidays
 
     monkeypatch.delenv("SENDTIME_CACHE_DIR", raising=False)
     if xdg is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sendtime import Calendar, review, transfer
-from sendtime.loaders import load_terms
+from sendtime.io.loaders import load_terms
 from sendtime.render.calendar import DayType, calendar_svg, day_type, letters, month_grid
 from tests.conftest import Invoke, d
 

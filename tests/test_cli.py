@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sendtime.cli import load_commands
-from sendtime.schema import validate_timeline
+from sendtime.cli.app import load_commands
+from sendtime.io.schema import validate_timeline
 from tests.conftest import GOVUK, Invoke
 
 app = load_commands()
@@ -262,7 +262,7 @@ def test_missing_argument_is_one_line(cli: Invoke) -> None:
 
 
 def test_every_command_is_built_in_or_mapped_to_its_module() -> None:
-    from sendtime.cli import BUILT_IN, COMMAND_MODULES
+    from sendtime.cli.app import BUILT_IN, COMMAND_MODULES
 
     names = {c.name for c in load_commands().registered_commands}
     assert names == set(BUILT_IN) | set(COMMAND_MODULES)
@@ -319,7 +319,7 @@ def test_closure_check_json_names_the_closure(cli: Invoke) -> None:
 
 
 def test_help_lists_every_command_in_case_order() -> None:
-    from sendtime.cli import HELP_ORDER
+    from sendtime.cli.app import HELP_ORDER
 
     names = [c.name for c in load_commands().registered_commands]
     assert names == list(HELP_ORDER)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sendtime.cli import load_commands
+from sendtime.cli.app import load_commands
 
 app = load_commands()
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sendtime.cli_batch import worst
+from sendtime.cli.batch import worst
 from tests.conftest import Invoke
 
 # assess 2024-03-01: decision 2024-04-12, advice 2024-05-24, no-plan 2024-06-21, final 2024-07-19
@@ -124,7 +124,7 @@ def test_command_line_errors(cli: Invoke, caseload: Path, args: list[str], expec
 def test_due_lists_exactly_the_dated_steps_in_the_window(
     tmp_path_factory: pytest.TempPathFactory, today: dt.date, within: int, overdue: bool
 ) -> None:
-    from sendtime.cli import run
+    from sendtime.cli.app import run
 
     tmp = tmp_path_factory.mktemp("due")
     path = tmp / "c.csv"

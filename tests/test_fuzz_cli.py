@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.main import get_command
 
-from sendtime.cli import load_commands
+from sendtime.cli.app import load_commands
 from tests.conftest import GOVUK, Invoke
 
 app = load_commands()

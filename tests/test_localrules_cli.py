@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sendtime.rules import RULES_BY_ID
-from sendtime.schema import StepModel
+from sendtime.io.schema import StepModel
+from sendtime.law.england.rules import RULES_BY_ID
 from tests.conftest import Invoke
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

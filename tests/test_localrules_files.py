@@ -8,10 +8,10 @@ import pytest
 
 import sendtime
 from sendtime import Calendar, Unit
-from sendtime.errors import BadInput
-from sendtime.localrules import Direction, known_anchors
-from sendtime.rulefile import RuleFiles, load_local_rules, parse_local_rules
-from sendtime.rules import RULES_BY_ID
+from sendtime.engine.errors import BadInput
+from sendtime.engine.localrules import Direction, known_anchors
+from sendtime.io.rulefile import RuleFiles, load_local_rules, parse_local_rules
+from sendtime.law.england.rules import RULES_BY_ID
 from tests.conftest import d
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

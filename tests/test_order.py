@@ -8,8 +8,8 @@ import pytest
 
 import sendtime
 from sendtime import ExceptionKind, RecordedException
-from sendtime.rules import ORDER_STEPS, UNOPPOSED_STEPS
-from sendtime.tribunal import ORDER_TYPES, UNOPPOSED_TYPES
+from sendtime.law.england.rules import ORDER_STEPS, UNOPPOSED_STEPS
+from sendtime.law.england.tribunal import ORDER_TYPES, UNOPPOSED_TYPES
 from tests.conftest import Invoke, d
 
 ORDER_DAY = d("2025-03-03")  # a Monday

@@ -6,9 +6,11 @@ import subprocess
 import sys
 from importlib import resources
 
+import pytest
+
 import sendtime
-from sendtime.model import Method, Unit
-from sendtime.rules import EXCEPTIONS, PROCESSES, RULES, RULES_BY_ID, TRIGGERS
+from sendtime.engine.model import Method, Unit
+from sendtime.law.england.rules import EXCEPTIONS, PROCESSES, RULES, RULES_BY_ID, TRIGGERS
 
 
 def test_all_is_sorted_and_importable() -> None:
@@ -29,7 +31,7 @@ def test_importing_the_core_loads_no_edge_library() -> None:
 
 def test_plain_assess_json_does_not_import_pydantic_or_rich() -> None:
     code = (
-        "import sys, io, contextlib; from sendtime.cli import run;"
+        "import sys, io, contextlib; from sendtime.cli.app import run;"
         "buf = io.StringIO();\n"
         "with contextlib.redirect_stdout(buf): rc = run(['assess', '2024-03-01', '-f', 'json'])\n"
         "print(rc, [m for m in ('pydantic', 'rich.table', 'holidays') if m in sys.modules])"
@@ -82,3 +84,21 @@ def test_within_only_in_days_or_weeks() -> None:
     for r in RULES:
         if r.method is Method.WITHIN:
             assert r.unit in (Unit.DAYS, Unit.WEEKS), r.id
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("sendtime.batch", "sendtime.io.batch"),
+        ("sendtime.rulefile", "sendtime.io.rulefile"),
+        ("sendtime.registry", "sendtime.law.england.processes"),
+    ],
+)
+def test_old_import_paths_warn_and_alias_the_moved_module(old: str, new: str) -> None:
+    import importlib
+    import sys
+
+    sys.modules.pop(old, None)
+    with pytest.warns(DeprecationWarning, match=new.replace(".", r"\.")):
+        mod = importlib.import_module(old)
+    assert mod is importlib.import_module(new)

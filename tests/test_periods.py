@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sendtime import periods
+from sendtime.engine import periods
 from tests.conftest import d
 
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sendtime
-from sendtime import Calendar, Counting, periods
+from sendtime import Calendar, Counting
+from sendtime.engine import periods
 
 ENG = Calendar()
 dates = st.dates(min_value=dt.date(2014, 9, 1), max_value=dt.date(2040, 12, 31))

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sendtime.errors import BadInput
-from sendtime.pupils import (
+from sendtime.engine.errors import BadInput
+from sendtime.engine.terms import Period, Terms
+from sendtime.law.england.pupils import (
     Destination,
     Structure,
     compulsory_school_age_end,
@@ -17,7 +18,6 @@ from sendtime.pupils import (
     last_friday_of_june,
     next_transfer,
 )
-from sendtime.terms import Period, Terms
 from tests.conftest import d
 
 

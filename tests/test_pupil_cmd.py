@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from sendtime.errors import BadInput
-from sendtime.pupils import pupil
+from sendtime.engine.errors import BadInput
+from sendtime.law.england.pupils import pupil
 from tests.conftest import Invoke, d, date_of
 
 

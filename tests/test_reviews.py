@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sendtime import Calendar, amend, review, transfer
-from sendtime.errors import BadInput
-from sendtime.loaders import load_terms
-from sendtime.model import Counting, ExceptionKind, Kind, RecordedException, Status
-from sendtime.periods import clear_before_months
-from sendtime.pupils import year_group_on
-from sendtime.registry import PROCESS_SPECS
+from sendtime.engine.errors import BadInput
+from sendtime.engine.model import Counting, ExceptionKind, Kind, RecordedException, Status
+from sendtime.engine.periods import clear_before_months
+from sendtime.io.loaders import load_terms
+from sendtime.law.england.processes import PROCESS_SPECS
+from sendtime.law.england.pupils import year_group_on
 from tests.conftest import Invoke, d
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -498,7 +498,7 @@ def test_registry_calls_the_processes() -> None:
     ],
 )
 def test_json_output_matches_the_schema(cli: Invoke, args: list[str]) -> None:
-    from sendtime.schema import validate_timeline
+    from sendtime.io.schema import validate_timeline
 
     r = cli([*args, "-f", "json"])
     assert r.exit_code == 0, r.stderr
@@ -521,7 +521,7 @@ def test_a_meeting_on_a_closed_day_warns() -> None:
 
 
 def test_docs_name_every_review_amend_and_transfer_step() -> None:
-    from sendtime.rules import PROCESSES, RULES_BY_ID
+    from sendtime.law.england.rules import PROCESSES, RULES_BY_ID
 
     text = (Path(__file__).parent.parent / "docs" / "terms-and-reviews.md").read_text(
         encoding="utf-8"
@@ -533,7 +533,7 @@ def test_docs_name_every_review_amend_and_transfer_step() -> None:
 
 
 def test_transfer_does_not_warn_about_other_kinds_of_transfer() -> None:
-    from sendtime.reviews import transfer
+    from sendtime.law.england.reviews import transfer
 
     t = transfer(2026, kind="school")
     assert not any("may be later" in w for w in t.warnings)
@@ -541,8 +541,8 @@ def test_transfer_does_not_warn_about_other_kinds_of_transfer() -> None:
 
 
 def test_sixth_form_plan_is_guidance_and_post16_other_needs_its_date() -> None:
-    from sendtime.model import Status
-    from sendtime.reviews import transfer
+    from sendtime.engine.model import Status
+    from sendtime.law.england.reviews import transfer
 
     t = transfer(2026, kind="sixth-form")
     assert {s.status for s in t.steps} == {Status.GUIDANCE}

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from sendtime import Calendar
-from sendtime.errors import BadInput, NeedsMoreData
-from sendtime.loaders import load_terms
-from sendtime.sen_support import parse_every, support
-from sendtime.terms import Period, Terms
+from sendtime.engine.errors import BadInput, NeedsMoreData
+from sendtime.engine.terms import Period, Terms
+from sendtime.io.loaders import load_terms
+from sendtime.law.england.support import parse_every, support
 from tests.conftest import Invoke, d, date_of
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sendtime import Calendar
-from sendtime.assessment import assess
-from sendtime.errors import BadInput, NeedsMoreData
-from sendtime.loaders import load_terms
-from sendtime.model import Closure
-from sendtime.terms import Period, SettingKind, Terms
+from sendtime.engine.errors import BadInput, NeedsMoreData
+from sendtime.engine.model import Closure
+from sendtime.engine.terms import Period, SettingKind, Terms
+from sendtime.io.loaders import load_terms
+from sendtime.law.england.assess import assess
 from tests.conftest import Invoke, d
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

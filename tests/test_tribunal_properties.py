@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sendtime
-from sendtime import Calendar, periods
-from sendtime.calendars import TribunalCalendar, tribunal_excluded
+from sendtime import Calendar
+from sendtime.engine import periods
+from sendtime.engine.calendars import TribunalCalendar, tribunal_excluded
 
 CAL = Calendar()
 TRIB = TribunalCalendar.of(CAL)

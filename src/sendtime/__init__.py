@@ -11,11 +11,10 @@ Pure functions from dates, a calendar and options to immutable timelines::
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # static names for type checkers; at run time they load on first use
-    from sendtime.assessment import assess, draft
-    from sendtime.calendars import Calendar, TribunalCalendar
-    from sendtime.errors import BadInput, NeedsMoreData, SendtimeError
-    from sendtime.localrules import LocalRule, apply_local_rules
-    from sendtime.model import (
+    from sendtime.engine.calendars import Calendar, TribunalCalendar
+    from sendtime.engine.errors import BadInput, NeedsMoreData, SendtimeError
+    from sendtime.engine.localrules import LocalRule, apply_local_rules
+    from sendtime.engine.model import (
         Citation,
         Confidence,
         Counting,
@@ -32,18 +31,19 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
         Unit,
         When,
     )
-    from sendtime.pupils import pupil
-    from sendtime.reviews import amend, review, transfer
-    from sendtime.rules import rule_table
-    from sendtime.sen_support import support
-    from sendtime.terms import Period, SettingKind, Terms
-    from sendtime.tribunal import appeal, mediation, move, order, reassess
+    from sendtime.engine.terms import Period, SettingKind, Terms
+    from sendtime.law.england.assess import assess, draft
+    from sendtime.law.england.pupils import pupil
+    from sendtime.law.england.reviews import amend, review, transfer
+    from sendtime.law.england.rules import rule_table
+    from sendtime.law.england.support import support
+    from sendtime.law.england.tribunal import appeal, mediation, move, order, reassess
 
 # name -> module: `import sendtime` stays cheap (a command line loads only what it uses).
 _LAZY = {
-    **dict.fromkeys(("Calendar", "TribunalCalendar"), "sendtime.calendars"),
-    **dict.fromkeys(("BadInput", "NeedsMoreData", "SendtimeError"), "sendtime.errors"),
-    **dict.fromkeys(("LocalRule", "apply_local_rules"), "sendtime.localrules"),
+    **dict.fromkeys(("Calendar", "TribunalCalendar"), "sendtime.engine.calendars"),
+    **dict.fromkeys(("BadInput", "NeedsMoreData", "SendtimeError"), "sendtime.engine.errors"),
+    **dict.fromkeys(("LocalRule", "apply_local_rules"), "sendtime.engine.localrules"),
     **dict.fromkeys(
         (
             "Citation",
@@ -62,15 +62,17 @@ _LAZY = {
             "Unit",
             "When",
         ),
-        "sendtime.model",
+        "sendtime.engine.model",
     ),
-    "pupil": "sendtime.pupils",
-    **dict.fromkeys(("amend", "review", "transfer"), "sendtime.reviews"),
-    "rule_table": "sendtime.rules",
-    "support": "sendtime.sen_support",
-    **dict.fromkeys(("Period", "SettingKind", "Terms"), "sendtime.terms"),
-    **dict.fromkeys(("assess", "draft"), "sendtime.assessment"),
-    **dict.fromkeys(("appeal", "mediation", "move", "order", "reassess"), "sendtime.tribunal"),
+    "pupil": "sendtime.law.england.pupils",
+    **dict.fromkeys(("amend", "review", "transfer"), "sendtime.law.england.reviews"),
+    "rule_table": "sendtime.law.england.rules",
+    "support": "sendtime.law.england.support",
+    **dict.fromkeys(("Period", "SettingKind", "Terms"), "sendtime.engine.terms"),
+    **dict.fromkeys(("assess", "draft"), "sendtime.law.england.assess"),
+    **dict.fromkeys(
+        ("appeal", "mediation", "move", "order", "reassess"), "sendtime.law.england.tribunal"
+    ),
 }
 
 
@@ -96,14 +98,14 @@ __version__ = "0.1.0"
 
 def load_terms(path: str) -> "Terms":
     """Load a setting's term dates from a TOML or ICS file (see data.md)."""
-    from sendtime.loaders import load_terms as _load
+    from sendtime.io.loaders import load_terms as _load
 
     return _load(path)
 
 
 def load_local_rules(path: str) -> "tuple[LocalRule, ...]":
     """Load and check a local-rules TOML file (interface.md, "Local rules")."""
-    from sendtime.rulefile import load_local_rules as _load
+    from sendtime.io.rulefile import load_local_rules as _load
 
     return _load(path)
 

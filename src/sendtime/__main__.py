@@ -1,5 +1,5 @@
 """python -m sendtime."""
 
-from sendtime.cli import main
+from sendtime.cli.app import main
 
 main()

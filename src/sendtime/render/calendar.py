@@ -18,10 +18,10 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from sendtime.calendars import Calendar
-from sendtime.errors import NeedsMoreData
-from sendtime.model import Kind, Step, Timeline
-from sendtime.timeline import DISCLAIMER
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.errors import NeedsMoreData
+from sendtime.engine.model import Kind, Step, Timeline
+from sendtime.engine.timeline import DISCLAIMER
 
 MAX_SPAN_MONTHS = 6  # up to this many months from first to last step are all shown
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")

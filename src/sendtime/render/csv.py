@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import IO
 
-from sendtime.model import Step, Timeline
+from sendtime.engine.model import Step, Timeline
 
 STEP_COLUMNS = (
     "process",

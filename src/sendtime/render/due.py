@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
-from sendtime.caseload import Cell, cell_text
-from sendtime.model import Step
+from sendtime.engine.model import Step
+from sendtime.io.caseload import Cell, cell_text
 from sendtime.render.csv import neutralise
 
 if TYPE_CHECKING:

@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from sendtime.model import WEEKDAYS, Step, Timeline
+from sendtime.engine.model import WEEKDAYS, Step, Timeline
 
 if TYPE_CHECKING:
-    from sendtime.batch import Case
+    from sendtime.io.batch import Case
 
 EPOCH = dt.date(2014, 9, 1)  # the SEND Regulations 2014 came into force; SEQUENCE 0
 CAL_NAME = "sendtime: SEND deadlines"

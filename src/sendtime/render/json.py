@@ -7,8 +7,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sendtime.model import ClosureCheck, Rule, Step, Timeline
-from sendtime.timeline import DISCLAIMER
+from sendtime.engine.model import ClosureCheck, Rule, Step, Timeline
+from sendtime.engine.timeline import DISCLAIMER
 
 TIMELINE_SCHEMA = "sendtime.timeline/1"
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sendtime.model import Step, Timeline
+from sendtime.engine.model import Step, Timeline
 
 
 def is_local(s: Step) -> bool:

@@ -11,12 +11,12 @@ import json
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Protocol
 
-from sendtime.caseload import Cell, cell_text
-from sendtime.model import WEEKDAYS
+from sendtime.engine.model import WEEKDAYS
+from sendtime.io.caseload import Cell, cell_text
 from sendtime.render.csv import STEP_COLUMNS, calendar_label, neutralise
 
 if TYPE_CHECKING:
-    from sendtime.batch import Case
+    from sendtime.io.batch import Case
 
 # The interface's batch columns exactly (interface.md, "Batch input"): a step's notes repeat
 # long rule texts in every row and would triple the file; they are in JSON Lines and ICS.

@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sendtime.model import Rule, Status, Step, Timeline
-from sendtime.timeline import DISCLAIMER
+from sendtime.engine.model import Rule, Status, Step, Timeline
+from sendtime.engine.timeline import DISCLAIMER
 
 TITLES = {
     "assess": "EHC needs assessment",

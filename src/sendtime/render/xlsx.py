@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 from sendtime.render.rows import BATCH_COLUMNS
 
 if TYPE_CHECKING:
-    from sendtime.batch import Case
+    from sendtime.io.batch import Case
 
 WIDTHS = {
     "ref": 14,

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sendtime.model import Closure, ClosureCheck
-from sendtime.periods import add_days
-from sendtime.rules import NO_CLOSURE_LIMB_NOTE
+from sendtime.engine.model import Closure, ClosureCheck
+from sendtime.engine.periods import add_days
+from sendtime.law.england.rules import NO_CLOSURE_LIMB_NOTE
 
 LONG_CLOSURE_DAYS = 28  # "closed for a continuous period of not less than 4 weeks"
 WINDOW_LEAD_DAYS = 7  # "beginning one week before ... ending one week before it re-opens"

@@ -1,13 +1,13 @@
-"""Commands review, amend and transfer: parse the options, call sendtime.reviews, return."""
+"""Commands review, amend and transfer: parse the options, call the England review law, return."""
 
 import re
 from typing import Annotated
 
 import typer
 
-from sendtime.cli import Common, _opt, app, console, opt_date, timeline_command
-from sendtime.errors import BadInput
-from sendtime.model import Timeline
+from sendtime.cli.app import Common, _opt, app, console, opt_date, timeline_command
+from sendtime.engine.errors import BadInput
+from sendtime.engine.model import Timeline
 
 
 def _int(value: str | None, what: str, pattern: str, expected: str) -> int | None:
@@ -57,7 +57,7 @@ def review_cmd(
     ] = None,
 ) -> Timeline:
     """The annual review: period end, latest meeting, notice, report, decision, amendments."""
-    from sendtime.reviews import review
+    from sendtime.law.england.reviews import review
 
     return review(
         opt_date(p_date, "P_DATE"),
@@ -94,8 +94,8 @@ def amend_cmd(
     ] = None,
 ) -> Timeline:
     """An amendment outside a review: representations, amended plan, decision not to amend."""
-    from sendtime.cli import parse_date
-    from sendtime.reviews import amend
+    from sendtime.cli.app import parse_date
+    from sendtime.law.england.reviews import amend
 
     return amend(
         parse_date(notice_date, "NOTICE_DATE"),
@@ -132,7 +132,7 @@ def transfer_cmd(
     ] = None,
 ) -> Timeline:
     """A phase transfer: the reg 18 deadline and the backward plan to meet it."""
-    from sendtime.reviews import TRANSFER_KINDS, transfer
+    from sendtime.law.england.reviews import TRANSFER_KINDS, transfer
 
     if kind is None:
         msg = f"--kind is needed: one of {', '.join(TRANSFER_KINDS)}"
@@ -162,9 +162,9 @@ def terms_cmd(
     ),
 ) -> int:
     """Check a term-dates file: terms, closures, closures of 4 weeks or more, school days."""
-    from sendtime.calendars import Calendar
-    from sendtime.cli import choice, out, parse_date
-    from sendtime.loaders import load_terms
+    from sendtime.cli.app import choice, out, parse_date
+    from sendtime.engine.calendars import Calendar
+    from sendtime.io.loaders import load_terms
 
     choice(format, "--format", ("table", "json"))
     terms = load_terms(file)

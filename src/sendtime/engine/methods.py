@@ -11,10 +11,10 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from sendtime import periods
-from sendtime.calendars import Calendar, TribunalCalendar, tribunal_excluded
-from sendtime.errors import NeedsMoreData
-from sendtime.model import (
+from sendtime.engine import periods
+from sendtime.engine.calendars import Calendar, TribunalCalendar, tribunal_excluded
+from sendtime.engine.errors import NeedsMoreData
+from sendtime.engine.model import (
     WEEKDAYS,
     Counting,
     Method,
@@ -22,7 +22,7 @@ from sendtime.model import (
     Rule,
     Unit,
 )
-from sendtime.rules import (
+from sendtime.law.england.rules import (
     RULES_BY_ID,
 )
 
@@ -309,7 +309,9 @@ def _no_date(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 
 
 def _term_part_end(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    msg = f"{rule.id} is computed from term dates by sendtime.sen_support, not from an anchor"
+    msg = (
+        f"{rule.id} is computed from term dates by sendtime.law.england.support, not from an anchor"
+    )
     raise NeedsMoreData(msg)
 
 

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from sendtime.model import Nation
+from sendtime.engine.model import Nation
 
 SUBDIVISION = {
     Nation.ENGLAND_AND_WALES: "ENG",

@@ -13,13 +13,13 @@ import re
 
 from dateutil.easter import easter
 
-from sendtime.calendars import Calendar
-from sendtime.errors import BadInput, NeedsMoreData
-from sendtime.methods import iso
-from sendtime.model import Counting, Step, Timeline
-from sendtime.rules import RULES_BY_ID
-from sendtime.terms import Period, Terms
-from sendtime.timeline import relative_to_today, unannounced_holidays_warning
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.errors import BadInput, NeedsMoreData
+from sendtime.engine.methods import iso
+from sendtime.engine.model import Counting, Step, Timeline
+from sendtime.engine.terms import Period, Terms
+from sendtime.engine.timeline import relative_to_today, unannounced_holidays_warning
+from sendtime.law.england.rules import RULES_BY_ID
 
 EVERY = re.compile(r"\s*(\d{1,2})\s*(?:w|wk|wks|week|weeks)\s*", re.IGNORECASE)
 

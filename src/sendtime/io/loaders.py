@@ -13,10 +13,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from sendtime.errors import BadInput
-from sendtime.model import Nation
-from sendtime.periods import add_days
-from sendtime.terms import Period, SettingKind, Terms
+from sendtime.engine.errors import BadInput
+from sendtime.engine.model import Nation
+from sendtime.engine.periods import add_days
+from sendtime.engine.terms import Period, SettingKind, Terms
 
 
 def read_text(path: str | Path, what: str) -> str:

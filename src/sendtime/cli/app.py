@@ -18,8 +18,8 @@ from typing import Annotated, Any
 import typer
 
 from sendtime import __version__
-from sendtime.errors import BadInput, SendtimeError
-from sendtime.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
+from sendtime.engine.errors import BadInput, SendtimeError
+from sendtime.engine.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
 
 APP_SETTINGS: dict[str, Any] = {
     "add_completion": False,
@@ -124,19 +124,19 @@ class Common:
 
     def calendar(self) -> Any:
         """The calendar these options ask for."""
-        from sendtime.calendars import Calendar
+        from sendtime.engine.calendars import Calendar
 
         nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
         extra: dict[dt.date, str] = {}
         source = None
         if self.bank_holidays is not None:
-            from sendtime.loaders import load_govuk_bank_holidays
+            from sendtime.io.loaders import load_govuk_bank_holidays
 
             extra = load_govuk_bank_holidays(self.bank_holidays, nation)
             source = Path(self.bank_holidays).name
         terms = None
         if self.terms is not None:
-            from sendtime.loaders import load_terms
+            from sendtime.io.loaders import load_terms
 
             terms = load_terms(self.terms)
         return Calendar(nation, terms=terms, extra_holidays=extra, extra_source=source)
@@ -386,7 +386,7 @@ RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
 def render_timeline(t: Timeline, common: Common) -> int:
     """Render a timeline in the chosen format; warnings to stderr. Returns the exit code."""
     if common.rules is not None:  # local rules apply to every timeline command, in every format
-        from sendtime.rulefile import apply_rules_file
+        from sendtime.io.rulefile import apply_rules_file
 
         cal, today = common.calendar(), common.today_date()
         t = apply_rules_file(t, common.rules, calendar=cal, today=today)
@@ -479,7 +479,7 @@ def assess_cmd(
     at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
 ) -> Timeline:
     """The EHC needs assessment timeline (20 weeks) from the day the request was received."""
-    from sendtime.assessment import assess
+    from sendtime.law.england.assess import assess
 
     return assess(
         opt_date(request_date, "REQUEST_DATE"),
@@ -528,7 +528,7 @@ def draft_cmd(
     at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
 ) -> Timeline:
     """The response window on a draft EHC plan, with deemed service when it was posted."""
-    from sendtime.assessment import draft
+    from sendtime.law.england.assess import draft
 
     return draft(
         opt_date(served_date, "SERVED_DATE"),
@@ -611,7 +611,7 @@ def rules_cmd(
     ] = "table",
 ) -> int:
     """The rule table: id, title, citation, period, kind and confidence of every step."""
-    from sendtime.rules import rule_table
+    from sendtime.law.england.rules import rule_table
 
     choice(format, "--format", FORMATS)
     rules = rule_table()
@@ -648,8 +648,8 @@ def rules_cmd(
 @app.command("schema")
 def schema_cmd() -> int:
     """The JSON Schema of the timeline document (generated with pydantic)."""
+    from sendtime.io.schema import timeline_schema
     from sendtime.render.json import dumps
-    from sendtime.schema import timeline_schema
 
     out(dumps(timeline_schema()))
     return 0
@@ -743,10 +743,10 @@ def main() -> None:
 # Typer builds every registered command's parameters at each start, so a command line imports
 # and registers only the module of the command it runs (all of them for help and errors).
 COMMAND_MODULES: dict[str, str] = {
-    **dict.fromkeys(("pupil", "support"), "sendtime.cli_pupil"),
-    **dict.fromkeys(("review", "amend", "transfer", "terms"), "sendtime.cli_reviews"),
-    **dict.fromkeys(("appeal", "order", "mediation", "move", "reassess"), "sendtime.cli_tribunal"),
-    **dict.fromkeys(("batch", "due"), "sendtime.cli_batch"),
+    **dict.fromkeys(("pupil", "support"), "sendtime.cli.pupil"),
+    **dict.fromkeys(("review", "amend", "transfer", "terms"), "sendtime.cli.reviews"),
+    **dict.fromkeys(("appeal", "order", "mediation", "move", "reassess"), "sendtime.cli.tribunal"),
+    **dict.fromkeys(("batch", "due"), "sendtime.cli.batch"),
 }
 
 

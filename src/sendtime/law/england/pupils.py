@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from sendtime import periods
-from sendtime.calendars import Calendar
-from sendtime.errors import BadInput
-from sendtime.model import Counting, RecordedException, Step, Timeline
-from sendtime.terms import Terms
+from sendtime.engine import periods
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.errors import BadInput
+from sendtime.engine.model import Counting, RecordedException, Step, Timeline
+from sendtime.engine.terms import Terms
 
 LAST_FRIDAY_OF_JUNE_WEEKDAY = 4  # Friday
 E = TypeVar("E", bound=StrEnum)
@@ -259,7 +259,7 @@ def pupil(
     Guidance and arithmetic from the date of birth (england.md, "The pupil"); the transfer steps
     are those of ``transfer`` for the computed year, and with ``plan_date`` the annual review's.
     """
-    from sendtime.reviews import review, transfer
+    from sendtime.law.england.reviews import review, transfer
 
     structure = _choice(Structure, structure, "--structure")
     destination = _choice(Destination, destination, "--destination")
@@ -317,7 +317,7 @@ def pupil(
         inputs.append(("plan_date", plan_date.isoformat()))
     cal = calendar
     if cal is None:
-        from sendtime.timeline import default_calendar
+        from sendtime.engine.timeline import default_calendar
 
         cal = default_calendar()
     return Timeline(

@@ -15,13 +15,13 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sendtime import periods
-from sendtime.calendars import Calendar
-from sendtime.errors import BadInput, NeedsMoreData
-from sendtime.methods import iso
-from sendtime.model import WEEKDAYS, Confidence, Kind, Status, Step, Timeline, Unit
-from sendtime.rules import PROCESS_INPUTS, PROCESSES, RULES_BY_ID, TRIGGERS
-from sendtime.timeline import relative_to_today
+from sendtime.engine import periods
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.errors import BadInput, NeedsMoreData
+from sendtime.engine.methods import iso
+from sendtime.engine.model import WEEKDAYS, Confidence, Kind, Status, Step, Timeline, Unit
+from sendtime.engine.timeline import relative_to_today
+from sendtime.law.england.rules import PROCESS_INPUTS, PROCESSES, RULES_BY_ID, TRIGGERS
 
 PREFIX = "local."
 ID_PATTERN = re.compile(r"local\.[A-Za-z0-9][A-Za-z0-9._-]*")

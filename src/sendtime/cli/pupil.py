@@ -2,9 +2,9 @@
 
 from typing import Annotated
 
-from sendtime.cli import Common, _opt, opt_date, parse_date, timeline_command
-from sendtime.errors import BadInput
-from sendtime.model import Timeline
+from sendtime.cli.app import Common, _opt, opt_date, parse_date, timeline_command
+from sendtime.engine.errors import BadInput
+from sendtime.engine.model import Timeline
 
 
 @timeline_command("support")
@@ -28,7 +28,7 @@ def support_cmd(
     ] = None,
 ) -> Timeline:
     """SEN Support: meetings with parents three times a year, from the setting's term dates."""
-    from sendtime.sen_support import parse_every, support
+    from sendtime.law.england.support import parse_every, support
 
     core = common.core()
     return support(
@@ -86,7 +86,7 @@ def pupil_cmd(
     ] = None,
 ) -> Timeline:
     """A pupil's year group, school-leaving date and next phase transfer, from a date of birth."""
-    from sendtime.pupils import pupil
+    from sendtime.law.england.pupils import pupil
 
     if dob is None:
         raise BadInput("pupil needs --dob DATE (the date of birth)")

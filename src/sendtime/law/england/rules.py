@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import NamedTuple
 
-from sendtime.model import Citation, Confidence, Kind, Method, Roll, Rule, Unit
+from sendtime.engine.model import Citation, Confidence, Kind, Method, Roll, Rule, Unit
 
 REGS = "SEND Regulations 2014"
 CFA = "Children and Families Act 2014"

@@ -1,6 +1,6 @@
 """The `batch` and `due` commands (caseload files), and `--format ics` for single timelines.
 
-Parse options, stream rows through sendtime.batch, hand each good row to a sink and each bad
+Parse options, stream rows through sendtime.io.batch, hand each good row to a sink and each bad
 row to stderr and --errors as a JSON Lines record, and return the exit code (1 > 2 > 3 > 4 > 0).
 """
 
@@ -18,10 +18,10 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from sendtime.batch import Case, Defaults, RowError, Runner, open_caseload
-from sendtime.cli import _opt, app, choice, console, london_today, parse_date
-from sendtime.errors import BadInput, SendtimeError
-from sendtime.model import Counting, Kind, Nation
+from sendtime.cli.app import _opt, app, choice, console, london_today, parse_date
+from sendtime.engine.errors import BadInput, SendtimeError
+from sendtime.engine.model import Counting, Kind, Nation
+from sendtime.io.batch import Case, Defaults, RowError, Runner, open_caseload
 
 BATCH_FORMATS = ("csv", "json", "ics", "xlsx")
 DUE_FORMATS = ("table", "csv", "json")
@@ -113,7 +113,7 @@ class Source:
         extra: dict[dt.date, str] = {}
         source = None
         if self.bank_holidays:
-            from sendtime.loaders import load_govuk_bank_holidays
+            from sendtime.io.loaders import load_govuk_bank_holidays
 
             extra = load_govuk_bank_holidays(self.bank_holidays, nation)
             source = Path(self.bank_holidays).name

@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sendtime.calendars import Calendar
-from sendtime.errors import BadInput
-from sendtime.methods import iso
-from sendtime.model import Counting, RecordedException, Step, Timeline
-from sendtime.rules import ORDER_STEPS
-from sendtime.timeline import compute, default_calendar, given_dates, relative_to_today
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.errors import BadInput
+from sendtime.engine.methods import iso
+from sendtime.engine.model import Counting, RecordedException, Step, Timeline
+from sendtime.engine.timeline import compute, default_calendar, given_dates, relative_to_today
+from sendtime.law.england.rules import ORDER_STEPS
 
 # --type -> the reg 44(2) steps it emits (the last one is what a direction replaces).
 ORDER_TYPES: dict[str, tuple[str, ...]] = {

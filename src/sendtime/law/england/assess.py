@@ -9,17 +9,17 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sendtime import periods
-from sendtime.calendars import Calendar
-from sendtime.errors import BadInput
-from sendtime.methods import POST_DAYS
-from sendtime.model import (
+from sendtime.engine import periods
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.errors import BadInput
+from sendtime.engine.methods import POST_DAYS
+from sendtime.engine.model import (
     Counting,
     RecordedException,
     Timeline,
 )
-from sendtime.rules import NO_CLOSURE_LIMB_NOTE
-from sendtime.timeline import compute, default_calendar, exception_rule, given_dates
+from sendtime.engine.timeline import compute, default_calendar, exception_rule, given_dates
+from sendtime.law.england.rules import NO_CLOSURE_LIMB_NOTE
 
 
 def check_service(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from sendtime.errors import BadInput
+from sendtime.engine.errors import BadInput
 
 REQUIRED = ("ref", "process", "date")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from dateutil.easter import easter
 
-from sendtime.errors import NeedsMoreData
-from sendtime.model import CalendarInfo, Nation
+from sendtime.engine.errors import NeedsMoreData
+from sendtime.engine.model import CalendarInfo, Nation
 
 if TYPE_CHECKING:
-    from sendtime.terms import Terms
+    from sendtime.engine.terms import Terms
 
 FIRST_YEAR = 2012
 LAST_YEAR = 2045
@@ -30,7 +30,7 @@ HolidayLoader = Callable[[Nation, int, int], tuple[dict[dt.date, str], str]]
 
 
 def _default_loader(nation: Nation, first: int, last: int) -> tuple[dict[dt.date, str], str]:
-    from sendtime import bankholidays
+    from sendtime.io import bankholidays
 
     return bankholidays.load(nation, first, last)
 

@@ -10,13 +10,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sendtime import periods
-from sendtime.calendars import Calendar
-from sendtime.errors import BadInput
-from sendtime.model import Confidence, Counting, RecordedException, Status, Timeline
-from sendtime.pupils import academic_year_start, year_group_on
-from sendtime.rules import SAME_DAY_NOTE
-from sendtime.timeline import compute
+from sendtime.engine import periods
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.errors import BadInput
+from sendtime.engine.model import Confidence, Counting, RecordedException, Status, Timeline
+from sendtime.engine.timeline import compute
+from sendtime.law.england.pupils import academic_year_start, year_group_on
+from sendtime.law.england.rules import SAME_DAY_NOTE
 
 LAST_MEETING_WARNING = (
     "review period counted from the last review meeting (--last-meeting): this gives an "
@@ -199,7 +199,7 @@ def amend(
     """
     if served is not None and posted is not None:
         raise BadInput("give --served or --posted, not both")
-    from sendtime.assessment import check_service
+    from sendtime.law.england.assess import check_service
 
     opts = check_service(posted, post, None, None, None)
     for name, d in (("--served", served), ("--posted", posted)):

@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from sendtime import periods
-from sendtime.calendars import Calendar
-from sendtime.errors import BadInput
-from sendtime.methods import (
+from sendtime.engine import periods
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.errors import BadInput
+from sendtime.engine.methods import (
     METHODS,
     ROLL_BASIS,
     ROLLS,
@@ -23,7 +23,7 @@ from sendtime.methods import (
     needed_options,
     option_name,
 )
-from sendtime.model import (
+from sendtime.engine.model import (
     WEEKDAYS,
     Confidence,
     Counting,
@@ -39,7 +39,7 @@ from sendtime.model import (
     Timeline,
     When,
 )
-from sendtime.rules import (
+from sendtime.law.england.rules import (
     ASAP_NOTE,
     EXCEPTIONS,
     GIVEN_ALTERNATIVES,

@@ -4,8 +4,8 @@ from typing import Annotated, Any
 
 import typer
 
-from sendtime.cli import Common, _opt, opt_date, parse_date, timeline_command
-from sendtime.model import Timeline
+from sendtime.cli.app import Common, _opt, opt_date, parse_date, timeline_command
+from sendtime.engine.model import Timeline
 
 DATE = "DATE"
 
@@ -55,7 +55,7 @@ def appeal_cmd(
     ] = None,
 ) -> Timeline:
     """Mediation and the Tribunal appeal deadline (HESC r.20, r.12) from the decision letter."""
-    from sendtime.tribunal import appeal
+    from sendtime.law.england.tribunal import appeal
 
     return appeal(
         parse_date(decision_sent_date, "DECISION_SENT_DATE"),
@@ -112,7 +112,7 @@ def order_cmd(
     ] = None,
 ) -> Timeline:
     """What the LA must do after a Tribunal order (reg 44) or an unopposed appeal (reg 45)."""
-    from sendtime.tribunal import order
+    from sendtime.law.england.tribunal import order
 
     return order(
         parse_date(order_date, "ORDER_DATE"),
@@ -156,7 +156,7 @@ def mediation_cmd(
     ] = None,
 ) -> Timeline:
     """What the LA (or commissioning body) must do after a mediation agreement (reg 42)."""
-    from sendtime.tribunal import mediation
+    from sendtime.law.england.tribunal import mediation
 
     return mediation(
         parse_date(agreement_date, "AGREEMENT_DATE"),
@@ -189,7 +189,7 @@ def move_cmd(
     ] = None,
 ) -> Timeline:
     """A plan moving to a new local authority (reg 15): transfer, notice, review."""
-    from sendtime.tribunal import move
+    from sendtime.law.england.tribunal import move
 
     return move(
         parse_date(move_date, "MOVE_DATE"),
@@ -220,7 +220,7 @@ def reassess_cmd(
     ] = None,
 ) -> Timeline:
     """Re-assessment of an EHC plan (regs 25, 27)."""
-    from sendtime.tribunal import reassess
+    from sendtime.law.england.tribunal import reassess
 
     return reassess(
         parse_date(request_date, "REQUEST_DATE"),

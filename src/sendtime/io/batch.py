@@ -1,0 +1,520 @@
+"""The batch runner: caseload rows in, timelines or error records out, one row at a time.
+
+Generic over registry.PROCESS_SPECS: a process added there is callable from a caseload with no
+change here. Pure of the command line: `cases()` yields a `Case` (a good row and its timeline) or a
+`RowError` (a bad row: ref, line, what was expected) for each row, in file order, and never stops
+on a bad row. Error messages name the column and what was expected, never another cell's value.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sendtime.engine.errors import BadInput, SendtimeError
+from sendtime.engine.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
+from sendtime.io.caseload import (
+    Caseload,
+    Cell,
+    CellError,
+    Header,
+    Row,
+    cell_text,
+    normalise,
+    parse_file_date,
+)
+from sendtime.law.england.processes import PROCESS_SPECS, Param, ParamKind, ProcessSpec
+from sendtime.law.england.rules import TRIGGERS
+
+# Columns every row may carry besides its process's own (interface.md, "Batch input").
+GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
+# Columns whose values come from a fixed list, so an error may show them.
+VOCABULARY = ("kind", "type", "structure", "destination", "post", "by", "unopposed")
+# With a date of birth, any row also gets the pupil's next transfer (issue 8): these columns.
+PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
+MEMO_SIZE = 1024
+OPTION = re.compile(r"--([a-z][a-z0-9-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A good row: its ref, line, timeline, pass-through cells and latest input date."""
+
+    ref: str
+    line: int
+    timeline: Timeline
+    extra: tuple[tuple[str, Cell], ...]
+    latest_input: dt.date | None
+    warnings: tuple[str, ...] = ()  # the timeline's warnings, with the row's values taken out
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A bad row: `line` is where the record starts (header = line 1; .xlsx: the sheet row)."""
+
+    ref: str
+    line: int
+    error: str
+    exit_code: int = 2  # 2 bad input, 3 needs more data, 1 unexpected
+
+    def record(self) -> dict[str, object]:
+        """The documented error record."""
+        return {"ref": self.ref, "line": self.line, "error": self.error}
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What a row uses when it has no cell of its own (the command's options)."""
+
+    today: dt.date | None = None
+    nation: Nation = Nation.ENGLAND_AND_WALES
+    terms: Path | None = None
+    counting: Counting = Counting.EXCLUSIVE
+    extra_holidays: Mapping[dt.date, str] = field(default_factory=dict)
+    extra_source: str | None = None
+    rules: Path | None = None  # --rules: for rows without a rules cell (a cell replaces it)
+
+
+class _Plan:
+    """How one file's header maps onto processes: built once, used for every row."""
+
+    def __init__(self, header: Header, path: Path) -> None:
+        self.header = header
+        self.ref = header.index["ref"]
+        self.process = header.index["process"]
+        self.date = header.index["date"]
+        self.generic = {c: header.position(c) for c in (*GENERIC, *PUPIL)}
+        # Cells whose values may appear in messages: the ref and words from a fixed list.
+        self.keep = tuple(
+            i
+            for c in ("ref", "process", "nation", "counting")
+            if (i := self.generic[c]) is not None
+        ) + tuple(
+            i  # words from a fixed list (a kind of transfer, an order type): not personal data
+            for c in VOCABULARY
+            if (i := header.position(c)) is not None
+        )
+        known: set[int] = {i for i in self.generic.values() if i is not None}
+        self.params: dict[str, list[tuple[Param, int]]] = {}
+        for name, spec in PROCESS_SPECS.items():
+            cols = []
+            for p in spec.params:
+                i = header.position(p.column)
+                if i is not None:
+                    cols.append((p, i))
+                    known.add(i)
+            self.params[name] = cols
+        # A column some process reads must not appear twice: which one would count is unclear.
+        first = set(header.index.values())
+        for i, n in enumerate(header.names):
+            key = normalise(n)
+            if i not in first and header.index[key] in known:
+                msg = f"CASELOAD {path}: the header has two {key!r} columns; expected each once"
+                raise BadInput(msg)
+        # A column is passed through when no process reads it.
+        self.extra = tuple(
+            (n, i) for i, n in enumerate(header.names) if i not in known or i not in first
+        )
+        self.extra_names = tuple(n for n, _ in self.extra)
+
+
+class Runner:
+    """Turns rows into timelines, keeping one Calendar per (nation, terms file)."""
+
+    def __init__(self, folder: Path, defaults: Defaults) -> None:
+        self.folder = folder
+        self.defaults = defaults
+        self._calendars: dict[tuple[Nation, Path | None], Any] = {}
+        self._terms: dict[Path, Any] = {}
+        self._files: dict[str, Path] = {}
+        # Process functions are pure and timelines frozen: rows with the same inputs (a
+        # caseload repeats dates) share one timeline instead of computing it again.
+        self._memo: dict[tuple[object, ...], Timeline] = {}
+        self._rule_files: Any = None
+
+    def calendar(self, nation: Nation, terms: Path | None) -> Any:
+        """The shared Calendar for a nation and terms file, built on first use."""
+        key = (nation, terms)
+        cal = self._calendars.get(key)
+        if cal is None:
+            from sendtime.engine.calendars import Calendar
+
+            loaded = None
+            if terms is not None:
+                loaded = self._terms.get(terms)
+                if loaded is None:
+                    from sendtime.io.loaders import load_terms
+
+                    loaded = self._terms[terms] = load_terms(terms)
+            d = self.defaults
+            cal = Calendar(
+                nation, terms=loaded, extra_holidays=d.extra_holidays, extra_source=d.extra_source
+            )
+            self._calendars[key] = cal
+        return cal
+
+    def run_row(self, plan: _Plan, row: Row) -> Case | RowError:
+        """One row's timeline, or the error record saying what its cells lack."""
+        cells = row.cells
+        ref = cell_text(cells[plan.ref])
+        if not ref:
+            return RowError("", row.line, "column ref: expected the case reference, it is empty")
+        if row.extra_cells:
+            return RowError(
+                ref,
+                row.line,
+                f"the row has {row.extra_cells} more filled cell(s) than the header has columns",
+            )
+        try:
+            timeline, latest = self._timeline(plan, cells)
+        except (CellError, SendtimeError) as exc:
+            code = exc.exit_code if isinstance(exc, SendtimeError) else 2
+            process = cell_text(cells[plan.process]).lower()
+            message = _scrub(str(exc), cells, plan.keep, process)
+            return RowError(ref, row.line, message, code)
+        except Exception as exc:  # a bug must not stop the batch or show the row's cells
+            return RowError(ref, row.line, f"internal error ({type(exc).__name__})", 1)
+        extra = tuple((name, cells[i]) for name, i in plan.extra)
+        warns: tuple[str, ...] = ()
+        if timeline.warnings:
+            values = _cell_values(cells, plan.keep)  # once per row, not once per warning
+            warns = tuple(
+                _scrub(w, cells, plan.keep, timeline.process, values) for w in timeline.warnings
+            )
+        return Case(ref, row.line, timeline, extra, latest, warns)
+
+    def _timeline(self, plan: _Plan, cells: tuple[Cell, ...]) -> tuple[Timeline, dt.date | None]:
+        name = cell_text(cells[plan.process]).lower()
+        spec = PROCESS_SPECS.get(name)
+        if spec is None:
+            raise CellError("column process: expected one of " + ", ".join(PROCESS_SPECS))
+        latest: dt.date | None = None
+        kwargs: dict[str, Any] = {}
+        for p, i in plan.params[name]:
+            value = cells[i]
+            if value == "":
+                continue
+            v = _convert(value, p.kind, p.column)
+            kwargs[p.arg] = v
+            for d in v if isinstance(v, list) else [v]:
+                if isinstance(d, dt.date) and (latest is None or d > latest):
+                    latest = d
+        first = _first(spec, cells[plan.date])
+        if isinstance(first, dt.date) and (latest is None or first > latest):
+            latest = first
+        g = self._generic(plan, cells)
+        takes = _accepts(spec)
+        for p in spec.params:  # a keyword the process cannot do without, left empty
+            if p.arg in _required(spec) and p.arg not in kwargs:
+                raise CellError(f"column {p.column}: the {name} process needs it")
+        if g["exceptions"]:
+            if "exceptions" not in takes:
+                raise CellError(f"column exception: the {name} process takes no exceptions")
+            kwargs["exceptions"] = g["exceptions"]
+        if g["counting_given"] and "counting" not in takes:
+            raise CellError(f"column counting: the {name} process has no counting choice")
+        for d in (e for x in g["exceptions"] for e in (x.start, x.end) if e):
+            latest = d if latest is None or d > latest else latest
+        key = (
+            name,
+            first,
+            g["nation"],
+            g["terms"],
+            g["counting"],
+            tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()),
+        )
+        t = self._memo.get(key)
+        if t is None:
+            context = {
+                "calendar": self.calendar(g["nation"], g["terms"]),
+                "counting": g["counting"],
+                "today": self.defaults.today,
+            }
+            # Only what the process function takes: not every process has a counting choice.
+            kwargs.update((k, v) for k, v in context.items() if k in takes)
+            t = spec.function(first, **kwargs)
+            if len(self._memo) >= MEMO_SIZE:  # bounded: drop the oldest, memory stays flat
+                del self._memo[next(iter(self._memo))]
+            self._memo[key] = t
+        if name != "pupil" and (dob := self._pupil_cell(plan, cells, "dob")):
+            t = self._with_transfer(t, plan, cells, dob, g)
+        rules = g["rules"] if g["rules"] is not None else self.defaults.rules
+        if rules is not None:
+            if self._rule_files is None:
+                from sendtime.io.rulefile import RuleFiles
+
+                self._rule_files = RuleFiles(self.folder, what="column rules")
+            calendar = self.calendar(g["nation"], g["terms"])
+            t = self._rule_files.apply(t, rules, calendar=calendar, today=self.defaults.today)
+        return t, latest
+
+    @staticmethod
+    def _pupil_cell(plan: _Plan, cells: tuple[Cell, ...], column: str) -> Cell:
+        i = plan.generic[column]
+        return "" if i is None else cells[i]
+
+    def _with_transfer(
+        self, t: Timeline, plan: _Plan, cells: tuple[Cell, ...], dob: Cell, g: dict[str, Any]
+    ) -> Timeline:
+        """Add the pupil's next transfer steps (from dob, structure, year_group) to a row."""
+        from dataclasses import replace
+
+        from sendtime.law.england.pupils import pupil
+
+        if self.defaults.today is None:
+            return t
+        kwargs: dict[str, Any] = {"dob": _convert(dob, ParamKind.DATE, "dob")}
+        for column, kind in (
+            ("structure", ParamKind.TEXT),
+            ("year_group", ParamKind.INT),
+            ("destination", ParamKind.TEXT),
+            ("transfer_after_year", ParamKind.INT),
+        ):
+            if (value := self._pupil_cell(plan, cells, column)) != "":
+                kwargs[column] = _convert(value, kind, column)
+        p = pupil(
+            kwargs.pop("dob"),
+            today=self.defaults.today,
+            calendar=self.calendar(g["nation"], g["terms"]),
+            **kwargs,
+        )
+        have = set(t.ids)
+        extra = tuple(s for s in p.steps if s.id not in have)
+        return replace(
+            t,
+            steps=t.steps + extra,
+            warnings=tuple(dict.fromkeys((*t.warnings, *p.warnings))),
+            extra=(*t.extra, *p.extra),
+        )
+
+    def _generic(self, plan: _Plan, cells: tuple[Cell, ...]) -> dict[str, Any]:
+        def cell(column: str) -> str:
+            i = plan.generic[column]
+            return "" if i is None else cell_text(cells[i])
+
+        d = self.defaults
+        out: dict[str, Any] = {"nation": d.nation, "counting": d.counting, "terms": d.terms}
+        if text := cell("nation"):
+            out["nation"] = _enum(Nation, text, "nation")
+        out["counting_given"] = bool(text := cell("counting"))
+        if text:
+            out["counting"] = _enum(Counting, text, "counting")
+        if text := cell("terms"):
+            out["terms"] = self._file(text, "terms")
+        out["rules"] = self._file(text, "rules") if (text := cell("rules")) else None
+        out["exceptions"] = _exceptions(cell("exception"))
+        return out
+
+    def _file(self, text: str, column: str) -> Path:
+        path = self._files.get(text)
+        if path is None:  # a caseload names a few files many times: look each up once
+            path = (self.folder / text).resolve()
+            if not path.is_file():
+                msg = f"column {column}: expected a file, relative to the caseload's folder"
+                raise CellError(msg)
+            if len(self._files) < MEMO_SIZE:
+                self._files[text] = path
+        return path
+
+
+_signatures: dict[Callable[..., Timeline], frozenset[str]] = {}
+
+
+_required_of: dict[Any, frozenset[str]] = {}
+
+
+def _required(spec: ProcessSpec) -> frozenset[str]:
+    """The keyword-only arguments without a default (transfer's kind, order's type)."""
+    names = _required_of.get(spec.function)
+    if names is None:
+        import inspect
+
+        params = inspect.signature(spec.function).parameters.values()
+        names = frozenset(
+            p.name
+            for p in params
+            if p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is inspect.Parameter.empty
+        )
+        _required_of[spec.function] = names
+    return names
+
+
+def _accepts(spec: ProcessSpec) -> frozenset[str]:
+    """The keyword arguments a process function takes (read once per function)."""
+    names = _signatures.get(spec.function)
+    if names is None:
+        import inspect
+
+        params = inspect.signature(spec.function).parameters.values()
+        if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
+            names = frozenset(("calendar", "counting", "today", "exceptions"))
+        else:
+            names = frozenset(p.name for p in params)
+        _signatures[spec.function] = names
+    return names
+
+
+def _first(spec: ProcessSpec, value: Cell) -> Any:
+    if value == "":
+        return None
+    return _convert(value, spec.date_kind, "date")
+
+
+def _convert(value: Cell, kind: ParamKind, column: str) -> Any:
+    """One cell as its argument's type, or CellError naming the column."""
+    try:
+        if kind is ParamKind.DATE:
+            return parse_file_date(value)
+        if kind is ParamKind.DATES:
+            if isinstance(value, dt.date):
+                return [parse_file_date(value)]
+            return [parse_file_date(p.strip()) for p in str(value).split(";") if p.strip()]
+        if kind is ParamKind.YEAR:
+            n = _int(value)
+            if not 1000 <= n <= 9999:
+                raise CellError("expected a four-digit year, e.g. 2026")
+            return n
+        if kind is ParamKind.INT:
+            return _int(value)
+    except CellError as exc:
+        raise CellError(f"column {column}: {exc}") from None
+    return cell_text(value)
+
+
+def _int(value: Cell) -> int:
+    if isinstance(value, bool | dt.date):
+        raise CellError("expected a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise CellError("expected a whole number")
+    text = str(value).strip()
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    raise CellError("expected a whole number")
+
+
+def _enum(enum: Any, text: str, column: str) -> Any:
+    try:
+        return enum(text.strip().lower())
+    except ValueError:
+        msg = f"column {column}: expected one of " + ", ".join(m.value for m in enum)
+        raise CellError(msg) from None
+
+
+def _exceptions(text: str) -> list[RecordedException]:
+    """`personal` or `absence:START..END`, several separated by ";"."""
+    out = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        kind_text, _, rng = part.partition(":")
+        kind = _enum(ExceptionKind, kind_text, "exception")
+        if not rng:
+            out.append(RecordedException(kind))
+            continue
+        start_text, sep, end_text = rng.partition("..")
+        try:
+            if not sep:
+                raise CellError("bad range")
+            start, end = parse_file_date(start_text.strip()), parse_file_date(end_text.strip())
+        except CellError:
+            msg = (
+                "column exception: expected KIND or KIND:START..END, "
+                "e.g. absence:2025-04-01..2025-05-09"
+            )
+            raise CellError(msg) from None
+        if end < start:
+            raise CellError("column exception: the end of a range is before its start")
+        out.append(RecordedException(kind, start, end))
+    return out
+
+
+def _cell_values(cells: tuple[Cell, ...], keep: tuple[int, ...]) -> tuple[str, ...]:
+    """A row's cell values as they could appear in a message (dates also in ISO), longest first."""
+    values: set[str] = set()
+    for i, c in enumerate(cells):
+        if i in keep or c == "":
+            continue
+        values.add(cell_text(c))
+        with contextlib.suppress(CellError):
+            values.add(parse_file_date(c).isoformat())
+    return tuple(sorted((v for v in values if v), key=len, reverse=True))
+
+
+def _scrub(
+    message: str,
+    cells: tuple[Cell, ...],
+    keep: tuple[int, ...],
+    process: str = "",
+    values: tuple[str, ...] | None = None,
+) -> str:
+    """An error message with every cell value of the row (but the ref) taken out.
+
+    Core messages name options (--draft-served) and sometimes the value; a caseload holds
+    personal data, so the value goes and the option becomes its column name (draft_served).
+    """
+    trigger = TRIGGERS.get(process)
+
+    def column(m: re.Match[str]) -> str:
+        name = m[1].replace("-", "_")
+        return "date" if name == trigger else name
+
+    text = OPTION.sub(column, " ".join(message.split()))
+    for v in _cell_values(cells, keep) if values is None else values:
+        if v in text:  # the regex (and its compile) only where the value can match
+            text = re.sub(rf"(?<!\w){re.escape(v)}(?!\w)", "…", text)
+    return text
+
+
+def cases(
+    path: str | Path,
+    *,
+    defaults: Defaults | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> Generator[Case | RowError, None, None]:
+    """Every row of a caseload file as a Case or a RowError, in file order (a generator).
+
+    The file's header is read when iteration starts; a file that cannot be read at all
+    (missing, empty, no header, wrong encoding) raises BadInput there.
+    """
+    with open_caseload(path, encoding=encoding, sheet=sheet) as (caseload, plan):
+        runner = Runner(caseload.folder, defaults or Defaults())
+        for row in caseload.rows():
+            yield runner.run_row(plan, row)
+
+
+class open_caseload:
+    """Open a caseload and plan its columns: `with open_caseload(p) as (caseload, plan)`."""
+
+    def __init__(self, path: str | Path, *, encoding: str | None, sheet: str | None) -> None:
+        self.caseload = Caseload(path, encoding=encoding, sheet=sheet)
+        try:
+            self.plan = _Plan(self.caseload.header, self.caseload.path)
+        except BaseException:
+            self.caseload.close()
+            raise
+
+    def __enter__(self) -> tuple[Caseload, _Plan]:
+        return self.caseload, self.plan
+
+    def __exit__(self, *exc: object) -> None:
+        self.caseload.close()
+
+
+__all__ = [
+    "Case",
+    "Defaults",
+    "RowError",
+    "Runner",
+    "cases",
+    "open_caseload",
+]

@@ -1,0 +1,1 @@
+"""The law, one package per jurisdiction."""
