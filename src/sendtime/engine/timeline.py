@@ -31,6 +31,7 @@ from sendtime.engine.model import (
     ExceptionKind,
     Kind,
     Method,
+    Nation,
     RecordedException,
     Roll,
     Rule,
@@ -44,6 +45,7 @@ from sendtime.law.england.rules import (
     EXCEPTIONS,
     GIVEN_ALTERNATIVES,
     INPUT_LABELS,
+    NATION_REFUSED,
     PROCESSES,
     RELAXATIONS,
     RULES_BY_ID,
@@ -242,6 +244,9 @@ def compute(
         The timeline, with every step's date, basis, citation and arithmetic.
     """
     cal = calendar or default_calendar()
+    if cal.nation is not Nation.ENGLAND_AND_WALES:
+        msg = f"a calendar of {cal.nation.value}: {NATION_REFUSED}; use Calendar() instead"
+        raise BadInput(msg)
     opts = dict(options or {})
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
@@ -296,11 +301,6 @@ def compute(
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
     warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
-    if cal.nation.value != "england-and-wales":
-        warns.append(
-            f"bank holidays of {cal.nation.value} used at your request; the SEND Regulations "
-            "apply in England, where England-and-Wales bank holidays count"
-        )
     inputs = tuple(
         (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
         for name, ds in given.items()

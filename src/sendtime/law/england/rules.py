@@ -21,6 +21,16 @@ IPSEA = "IPSEA (practice)"
 INTERP = "Interpretation Act 1978"
 
 
+# England's SEND law counts on England's calendar: the SEND Regulations 2014 bind English local
+# authorities and the SEND Tribunal is the First-tier Tribunal in England, so working days are
+# those of England and Wales whatever the nation of the family, school or council office.
+NATION_REFUSED = (
+    "England's SEND law counts working days on England-and-Wales bank holidays whatever the "
+    "nation (the SEND Regulations 2014 bind English LAs; the SEND Tribunal sits in England), so "
+    "a nation cannot change its dates"
+)
+
+
 def regs(ref: str) -> Citation:
     """A citation of the SEND Regulations 2014 (SI 2014/1530)."""
     return Citation(REGS, ref)
