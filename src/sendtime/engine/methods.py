@@ -17,6 +17,7 @@ from sendtime.engine.errors import NeedsMoreData
 from sendtime.engine.model import (
     WEEKDAYS,
     Counting,
+    DateRange,
     Method,
     Roll,
     Rule,
@@ -49,6 +50,7 @@ class Context(NamedTuple):
     options: Mapping[str, str]
     dates: Mapping[str, dt.date | None]  # step id -> computed date (hidden parts included)
     bases: Mapping[str, str] = MappingProxyType({})  # step id -> basis (for LATER_OF)
+    ranges: Mapping[str, DateRange] = MappingProxyType({})  # step id -> range it rests on
 
 
 class Computed(NamedTuple):
@@ -59,6 +61,7 @@ class Computed(NamedTuple):
     explain: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # added to the step's notes
     warnings: tuple[str, ...] = ()  # added to the timeline's warnings
+    range: DateRange | None = None  # a presumption's range (deemed service); date = its earliest
 
 
 MethodFn = Callable[[Rule, Anchor, Context], Computed]
@@ -266,42 +269,100 @@ def _on_day(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     return Computed(a.date, f"on {a.label}", (f"On the day itself: {iso(a.date)}.",))
 
 
-POST_DAYS = {"first": 2, "second": 4}
-CUT_OFF = dt.time(16, 30)
+# The two published readings of a deemed day (england.md, "Service and receipt"). The earliest is
+# the default date, acted on: safe for whoever must act (the LA answering a request, a parent
+# answering a draft); the latest is shown beside it. (earliest, latest) working days after posting:
+POST_DAYS = {"first": (1, 2), "second": (4, 4)}
+POST_SOURCES = {
+    "first": (
+        "IPSEA model letter 9: first class post, the next working day after posting",
+        "Practice Direction [1985] 1 All ER 889: first class, the 2nd working day after posting",
+    ),
+    "second": (
+        "Practice Direction [1985] 1 All ER 889: second class, the 4th working day after posting; "
+        "no earlier reading is published",
+        "Practice Direction [1985] 1 All ER 889: second class, the 4th working day after posting",
+    ),
+}
+# By hand or email: IPSEA counts the day itself unless after 5pm or not a working day; CPR 6.26
+# (a court rule, by analogy) moves anything from 4.30pm to the next working day.
+CUT_OFFS = (dt.time(17, 0), dt.time(16, 30))
+HAND_SOURCES = (
+    "IPSEA model letter 9: by hand or email after 5pm or on a non-working day, the next working "
+    "day; otherwise that day",
+    "CPR 6.26 (a court rule, by analogy): by hand or email after 4.30pm or on a non-working day, "
+    "the next working day",
+)
+
+
+def _nth(n: int) -> str:
+    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+
+
+def _range_note(r: DateRange) -> str:
+    if r.earliest == r.latest:
+        return (
+            f"a presumption, not a fact: both published readings give {r.earliest.isoformat()} "
+            f"({r.earliest_source})"
+        )
+    return (
+        f"a presumption, not a fact: earliest {r.earliest.isoformat()} ({r.earliest_source}); "
+        f"latest {r.latest.isoformat()} ({r.latest_source}); sendtime acts on the earliest"
+    )
 
 
 def _deemed_service(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     cal = ctx.calendar
     if a.name == "posted":
         cls = ctx.options.get("post", "first")
-        n = POST_DAYS[cls]
-        d = cal.add_working_days(a.date, n)
-        nth = f"{n}{'nd' if n == 2 else 'th'}"
+        n_early, n_late = POST_DAYS[cls]
+        early = cal.add_working_days(a.date, n_early)
+        late = cal.add_working_days(a.date, n_late)
+        src_early, src_late = POST_SOURCES[cls]
+        r = DateRange(early, late, src_early, src_late)
+        lines = [
+            f"Earliest reading ({src_early}): the {_nth(n_early)} working day after "
+            f"{iso(a.date)} is {iso(early)}.",
+            f"Latest reading ({src_late}): the {_nth(n_late)} working day after posting is "
+            f"{iso(late)}.",
+            f"sendtime acts on the earliest, {iso(early)}; the real date of receipt always wins.",
+        ]
         return Computed(
-            d,
-            f"posted {cls} class on {a.date.isoformat()}: deemed served on the {nth} working "
-            "day after posting",
-            (
-                f"{cls.capitalize()} class post is deemed delivered on the {nth} working day after "
-                f"posting: {iso(d)}.",
-            ),
+            early,
+            f"posted {cls} class on {a.date.isoformat()}: deemed served on the {_nth(n_early)} "
+            "working day after posting (earliest reading)",
+            tuple(lines),
+            (_range_note(r),),
+            range=r,
         )
     by = ctx.options.get("by", "hand")
     at = ctx.options.get("at")
     when = dt.time.fromisoformat(at) if at else None
-    same_day = cal.is_working_day(a.date) and (when is None or when < CUT_OFF)
-    d = a.date if same_day else cal.next_working_day(a.date)
-    why = (
-        "a working day before 16:30"
-        if same_day
-        else "not a working day before 16:30, so the next working day"
+    working = cal.is_working_day(a.date)
+    ends = []
+    for cut, inclusive in zip(CUT_OFFS, (True, False), strict=True):
+        in_time = when is None or (when <= cut if inclusive else when < cut)
+        ends.append(a.date if working and in_time else cal.next_working_day(a.date))
+    early, late = ends
+    r = DateRange(early, late, *HAND_SOURCES)
+    on = f"{iso(a.date)}{' at ' + at if at else ''}"
+    lines = [
+        f"Delivered by {by} on {on}.",
+        f"Earliest reading ({HAND_SOURCES[0]}): {iso(early)}.",
+        f"Latest reading ({HAND_SOURCES[1]}): {iso(late)}.",
+    ]
+    notes = [_range_note(r)]
+    if when is None and working:
+        notes.append("no time of delivery given (--at): assumed before 4.30pm")
+        lines.append("No time given (--at): assumed before 4.30pm.")
+    why = "that day" if early == a.date else "the next working day"
+    return Computed(
+        early,
+        f"delivered by {by} on {a.date.isoformat()}: deemed received {why} (earliest reading)",
+        tuple(lines),
+        tuple(notes),
+        range=r,
     )
-    lines = [f"Delivered by {by} on {iso(a.date)}{' at ' + at if at else ''}: {why}: {iso(d)}."]
-    notes: tuple[str, ...] = ()
-    if when is None and cal.is_working_day(a.date):
-        notes = ("no time of delivery given (--at): assumed before 16:30",)
-        lines.append("No time given (--at): assumed before 16:30.")
-    return Computed(d, f"delivered by {by} on {a.date.isoformat()} ({why})", tuple(lines), notes)
 
 
 def _no_date(rule: Rule, a: Anchor, ctx: Context) -> Computed:
