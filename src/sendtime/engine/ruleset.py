@@ -60,6 +60,10 @@ class Texts:
     asap: str = "the duty is to act as soon as practicable; this date is the latest"
     other_nation: str = "bank holidays of {nation} used at your request"
     before_regime: str = "is before {start}, when the law sendtime computes came into force"
+    presumed_projection: str = (
+        "projected: counted from {anchor}, presumed from another date (the real date, if known, "
+        "wins)"
+    )
 
 
 @dataclass(frozen=True, slots=True)

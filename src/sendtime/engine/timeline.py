@@ -350,8 +350,7 @@ def _one(
         presumed = anchor_rule is not None and anchor_rule.method in ruleset.presumed
         notes.insert(
             0,
-            f"projected: counted from {a.label}, deemed from the posting or delivery date "
-            "(the real date, if known, wins)"
+            ruleset.texts.presumed_projection.format(anchor=a.label)
             if presumed
             else f"projected: the trigger was not given, so {a.label} was assumed"
             if a.label

@@ -80,6 +80,10 @@ WORKING_DAY_WORDS = (
     "holiday ({nation}; {source}). The Regulations do not define it (reg 2(1)); this is the "
     "standard statutory meaning, as the Tribunal rules use."
 )
+DEEMED_PROJECTION = (
+    "projected: counted from {anchor}, deemed from the posting or delivery date (the real "
+    "date, if known, wins)"
+)
 OTHER_NATION = (
     "bank holidays of {nation} used at your request; the SEND Regulations apply in England, "
     "where England-and-Wales bank holidays count"

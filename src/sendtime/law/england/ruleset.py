@@ -51,6 +51,7 @@ ENGLAND = RuleSet(
         asap=rules.ASAP_NOTE,
         other_nation=rules.OTHER_NATION,
         before_regime=rules.BEFORE_REGIME,
+        presumed_projection=rules.DEEMED_PROJECTION,
     ),
 )
 PROCESS_INPUTS = ENGLAND.process_inputs
