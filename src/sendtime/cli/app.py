@@ -125,6 +125,7 @@ class Common:
     def calendar(self) -> Any:
         """The calendar these options ask for."""
         from sendtime.engine.calendars import Calendar
+        from sendtime.io import bankholidays
 
         nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
         extra: dict[dt.date, str] = {}
@@ -139,7 +140,13 @@ class Common:
             from sendtime.io.loaders import load_terms
 
             terms = load_terms(self.terms)
-        return Calendar(nation, terms=terms, extra_holidays=extra, extra_source=source)
+        return Calendar(
+            nation,
+            terms=terms,
+            extra_holidays=extra,
+            extra_source=source,
+            loader=bankholidays.load,
+        )
 
     def counting_mode(self) -> Counting:
         """--counting exclusive|inclusive."""
