@@ -167,6 +167,8 @@ class Runner:
         """One row's timeline, or the error record saying what its cells lack."""
         cells = row.cells
         ref = cell_text(cells[plan.ref])
+        if row.problem is not None:
+            return RowError(ref, row.line, row.problem)
         if not ref:
             return RowError("", row.line, "column ref: expected the case reference, it is empty")
         if row.extra_cells:
