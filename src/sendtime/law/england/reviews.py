@@ -12,7 +12,7 @@ from typing import Unpack
 
 from sendtime.engine import periods
 from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Confidence, Status, Timeline
+from sendtime.engine.model import Timeline
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.timeline import compute
 from sendtime.law.england.rules import SAME_DAY_NOTE
@@ -287,14 +287,8 @@ def transfer(
                     "of this calendar year cannot come before it; review well ahead of the move",
                 ),
             )
-    if kind in NOT_A_TRANSFER:
-        # No reg 18 date: the plan worked back from the guidance date is guidance too.
-        t = replace(
-            t,
-            steps=tuple(
-                replace(s, status=Status.GUIDANCE, confidence=Confidence.GUIDANCE) for s in t.steps
-            ),
-        )
+    # No reg 18 date (sixth form, apprenticeship, unknown): the plan worked back from the guidance
+    # date is guidance too, because confidence never rises along a chain (timeline._capped).
     if kind == "post16-other" and year_given and transfer_date is not None:
         t = replace(t, warnings=(*t.warnings, "YEAR is not needed with --transfer-date"))
     shown = tuple((k, str(year) if k == "transfer_year" else v) for k, v in t.inputs)

@@ -365,8 +365,9 @@ RULES: tuple[Rule, ...] = (
         method=Method.PERIOD_STARTING,
         notes=(PERIOD_NOTE,),
     ),
-    # Derived: the decision is due within 4 weeks of the meeting (reg 20(10)), so the meeting
-    # must be 4 weeks before the period ends; moved back to a working (school) day.
+    # Derived: the decision is due within 4 weeks of the meeting (reg 20(10), as review.decision,
+    # secondary), so the meeting must be 4 weeks before the period ends; moved back to a working
+    # (school) day. It is no surer than review.decision: secondary.
     Rule(
         id="review.latest-meeting",
         process="review",
@@ -378,7 +379,13 @@ RULES: tuple[Rule, ...] = (
         unit=Unit.WEEKS,
         method=Method.AFTER,
         kind=Kind.PLANNING,
+        confidence=Confidence.SECONDARY,
         roll=Roll.BACK_TO_WORKING_DAY,
+        derives_from=("review.decision",),
+        secondary=(
+            "derived from review.decision's 4 weeks (reg 20(10)), whose paragraph is taken from "
+            "secondary sources, so this date is no surer than that"
+        ),
     ),
     # regs 20(3), 21(3): "at least two weeks' notice of the date of the meeting" -> clear
     Rule(
@@ -609,6 +616,7 @@ RULES: tuple[Rule, ...] = (
             "the floor: the notice must be served by F - 15 days at the very latest, to leave "
             "the 15 days for representations (reg 22(2)(c))",
         ),
+        derives_from=("review.amended-final",),
     ),
     Rule(
         id="transfer.latest-decision",
@@ -622,6 +630,7 @@ RULES: tuple[Rule, ...] = (
         method=Method.AFTER,
         kind=Kind.PLANNING,
         confidence=Confidence.SECONDARY,
+        derives_from=("review.decision",),
     ),
     Rule(
         id="transfer.latest-meeting",
@@ -636,6 +645,7 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.PLANNING,
         confidence=Confidence.SECONDARY,
         roll=Roll.BACK_TO_WORKING_DAY,
+        derives_from=("review.decision", "review.amended-final"),
     ),
     Rule(
         id="transfer.invitations",
