@@ -165,12 +165,11 @@ def _status_notes(
             notes.append(NO_ROLL_NOTE.format(weekday=day))
         elif rule.kind is Kind.PLANNING:
             notes.append(f"falls on a non-working day ({day}): plan for the working day before")
-    if anchor is not None and rule.status is Status.STATUTORY:  # relaxed limits were the law's
+    limit = rule.status is Status.STATUTORY and rule.kind is not Kind.PLANNING
+    if anchor is not None and limit:  # relaxed limits were the law's
         lo, hi = min(anchor.date, d), max(anchor.date, d)
         notes.extend(
-            r.note
-            for r in ruleset.relaxations
-            if any(c.source == r.source for c in rule.cites) and lo <= r.end and hi >= r.start
+            r.note for r in ruleset.relaxations if r.covers(rule) and lo <= r.end and hi >= r.start
         )
     return notes
 

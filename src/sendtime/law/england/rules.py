@@ -1166,13 +1166,40 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
 )
 
 
+# SI 2020/471 (from DfE's published guidance and Annex A; the SI's own text not seen): for
+# 1 May-25 September 2020 inclusive, a limit "may be modified if, for a reason relating to the
+# transmission or incidence of coronavirus, it is ... not reasonably practicable or impractical"
+# to meet it, to "as soon as reasonably practicable" (or similar). The duty was on "a local
+# authority, health commissioning body or others", so a parent's or young person's own period
+# is never flagged (reg 13(1)(a), reg 22(2)(c) representations; reg 33 mediation contact).
+# Reviews and transfers: reg 18A, inserted temporarily to 25 September 2020 by SI 2020/471
+# (legislation.gov.uk annotation to reg 18); its words not seen, so its note says so.
+PARENTS_OWN_PERIODS = frozenset(
+    {"assess.representations", "review.amend-representations", "appeal.mediation-contact"}
+)
+COVID_CONDITION = (
+    "only where it could not reasonably be met for a reason relating to the incidence or "
+    "transmission of coronavirus"
+)
 RELAXATIONS: tuple[Relaxation, ...] = (
     Relaxation(
         dt.date(2020, 5, 1),
         dt.date(2020, 9, 25),
         REGS,
-        "this period overlaps 1 May-25 September 2020, when many SEND time limits were relaxed "
-        "to 'as soon as reasonably practicable' (SI 2020/471)",
+        "this period overlaps 1 May-25 September 2020: the time limit may have been relaxed to "
+        f"'as soon as reasonably practicable' (SI 2020/471), {COVID_CONDITION}",
+        skip=("review.", "transfer."),
+        excluded=PARENTS_OWN_PERIODS,
+    ),
+    Relaxation(
+        dt.date(2020, 5, 1),
+        dt.date(2020, 9, 25),
+        "",
+        "this period overlaps 1 May-25 September 2020: review and transfer time limits may have "
+        f"been relaxed by reg 18A (inserted until 25 September 2020 by SI 2020/471; its text not "
+        f"verified), {COVID_CONDITION}",
+        prefixes=("review.", "transfer."),
+        excluded=PARENTS_OWN_PERIODS,
     ),
 )
 
