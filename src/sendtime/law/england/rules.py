@@ -171,10 +171,16 @@ OMBUDSMAN_FROM_DUTY_NOTE = (
 )
 
 # review, amend, transfer
+# No provision says in terms that the period never restarts: it is sendtime's reading of CFA
+# s.44(1), whose periods run from the plan first made or last *reviewed*; an amendment, a
+# re-issue or a move is not a review (reg 22(3) only sets the 8 weeks; reg 15(3)(a), on moves,
+# text not verified).
 PERIOD_NOTE = (
     "P is the date the plan was first made, or the date the LA notified its decision after the "
-    "last review; the period never restarts on an amendment, a re-issue or a move between LAs "
-    "(regs 15(3)(a), 22(3)); a plan replaced after re-assessment (reg 27): check"
+    "last review; sendtime reads CFA s.44(1) as never restarting the period on an amendment, a "
+    "re-issue or a move between LAs (its periods run from the last review, and none of these is "
+    "a review; on moves see also reg 15(3)(a), text not verified); a plan replaced after "
+    "re-assessment (reg 27): check"
 )
 CLEAR_NOTE = (
     "a clear interval: neither the day of notice nor the meeting counts; a lenient reading "
@@ -184,7 +190,14 @@ SAME_DAY_NOTE = (
     "counted from the day the notice was served; when only the day it was sent is known, "
     "that day is used (assumes same-day service)"
 )
-NO_RESTART_NOTE = "an amended plan does not restart the 12-month review period (reg 22(3))"
+NO_RESTART_NOTE = (
+    "an amended plan does not restart the 12-month review period: sendtime's reading of CFA "
+    "s.44(1) (its periods run from the last review, and an amendment is not one)"
+)
+NO_AMEND_NOTE = (
+    "the alternative to review.amended-final: after the amendment notice the LA either issues "
+    "the amended plan or tells the parent or young person it has decided not to amend"
+)
 BY_BEFORE_NOTE = "the Code (9.179) and many guides say 'by'; the Regulations say 'before'"
 TRANSFER_PLAN_CITES = (
     Citation("derived from SEND Regulations 2014", "regs 18(1), 20, 22(2)-(3)"),
@@ -460,14 +473,18 @@ RULES: tuple[Rule, ...] = (
         method=Method.BEGINNING_WITH,
         kind=Kind.MINIMUM,
     ),
-    # reg 22(3): "as soon as practicable, and in any event within 8 weeks of the date on which
-    # the notice ... was sent"
+    # reg 22(3): the amended plan "within 8 weeks of the local authority sending a copy of the
+    # EHC plan in accordance with paragraph (2)(a)" (the copy goes with the amendment notice)
+    # -> exclusive; as soon as practicable
     Rule(
         id="review.amended-final",
         process="review",
         title="LA issues the amended EHC plan",
         cites=(regs("reg 22(3)"),),
-        wording="within 8 weeks of the date the amendment notice was sent",
+        wording=(
+            "within 8 weeks of the LA sending a copy of the plan with the amendment notice "
+            "(reg 22(2)(a))"
+        ),
         anchor="notice_sent",
         fallback=("review.decision",),
         amount=8,
@@ -475,18 +492,26 @@ RULES: tuple[Rule, ...] = (
         asap=True,
         notes=(NO_RESTART_NOTE,),
     ),
-    # reg 22(4): notify a decision not to amend "within 8 weeks of the date on which the notice
-    # ... was sent" (S)
+    # reg 22(4): the decision not to amend, "as soon as practicable and in any event wit[hin]"
+    # (text seen only to there) 8 weeks of the notice being sent (spec, secondary) -> exclusive.
+    # The alternative to review.amended-final: in a review it follows the review decision.
     Rule(
         id="review.no-amend",
         process="amend",
-        title="LA notifies a decision not to amend the plan",
+        title="LA notifies a decision not to amend the plan (instead of amending it)",
         cites=(regs("reg 22(4)"),),
-        wording="within 8 weeks of the date the amendment notice was sent",
+        wording="as soon as practicable, within 8 weeks of the day the amendment notice was sent",
         anchor="notice_sent",
+        fallback=("review.decision",),
         amount=8,
         unit=Unit.WEEKS,
+        asap=True,
         confidence=Confidence.SECONDARY,
+        notes=(NO_AMEND_NOTE,),
+        secondary=(
+            "reg 22(4)'s text was seen only as far as 'as soon as practicable and in any event "
+            "wit[hin]' (legislation.gov.uk); the 8 weeks are from the spec and secondary sources"
+        ),
     ),
     # CoP 9.178: for children under 5, "consider reviewing ... every three to six months"
     Rule(
@@ -1075,6 +1100,7 @@ PROCESSES: dict[str, tuple[str, ...]] = {
         "review.decision",
         "review.amend-representations",
         "review.amended-final",
+        "review.no-amend",
         "review.early-years",
         "review.early-years-6m",
     ),
