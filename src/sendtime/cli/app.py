@@ -819,7 +819,9 @@ def main() -> None:
 COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("pupil", "support"), "sendtime.cli.pupil"),
     **dict.fromkeys(("review", "amend", "transfer", "terms"), "sendtime.cli.reviews"),
-    **dict.fromkeys(("appeal", "order", "mediation", "move", "reassess"), "sendtime.cli.tribunal"),
+    **dict.fromkeys(
+        ("appeal", "cease", "order", "mediation", "move", "reassess"), "sendtime.cli.tribunal"
+    ),
     **dict.fromkeys(("batch", "due"), "sendtime.cli.batch"),
 }
 
@@ -833,6 +835,7 @@ HELP_ORDER = (
     "move",
     "reassess",
     "appeal",
+    "cease",
     "order",
     "mediation",
     "pupil",

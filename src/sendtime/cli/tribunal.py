@@ -68,6 +68,28 @@ def appeal_cmd(
     )
 
 
+@timeline_command("cease")
+def cease_cmd(
+    common: Common,
+    notice_sent_date: Annotated[
+        str,
+        _arg("The day notice of the decision to cease was sent (YYYY-MM-DD).", "NOTICE_DATE"),
+    ],
+    certificate: Annotated[
+        str | None,
+        _opt("--certificate", help="The day the mediation certificate was issued.", metavar=DATE),
+    ] = None,
+) -> Timeline:
+    """Ceasing to maintain a plan: the appeal deadline and the earliest day the plan can stop."""
+    from sendtime.law.england.tribunal import cease
+
+    return cease(
+        parse_date(notice_sent_date, "NOTICE_DATE"),
+        certificate=opt_date(certificate, "--certificate"),
+        **common.core(),
+    )
+
+
 @timeline_command("order")
 def order_cmd(
     common: Common,

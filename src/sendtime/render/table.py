@@ -20,6 +20,7 @@ TITLES = {
     "amend": "Amendment outside a review",
     "transfer": "Phase transfer",
     "appeal": "Mediation and Tribunal appeal",
+    "cease": "Ceasing to maintain the plan",
     "order": "Tribunal order",
     "mediation": "Mediation agreement",
     "move": "Move between local authorities",

@@ -137,6 +137,9 @@ PROCESS_SPECS: dict[str, ProcessSpec] = {
             )
         ),
     ),
+    "cease": ProcessSpec(
+        "cease", tribunal.cease, ParamKind.DATE, (Param("certificate", ParamKind.DATE),)
+    ),
     "order": ProcessSpec(
         "order",
         tribunal.order,

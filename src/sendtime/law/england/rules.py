@@ -170,6 +170,16 @@ OMBUDSMAN_FROM_DUTY_NOTE = (
     "had notice that it was missed; if they learned of it later, the period begins then"
 )
 
+CEASE_APPEAL_NOTE = (
+    "if an appeal is brought in time the plan is maintained until the appeal is determined (no "
+    "date); if the Tribunal dismisses it the LA ceases immediately (reg 44(2)(a): sendtime order "
+    "--type cease)"
+)
+CEASE_NO_LIMIT_NOTE = (
+    "the Regulations set no time limit for the decision to cease (regs 29-31); the LA must first "
+    "inform and consult the parent or young person and the school or college (reg 31(1))"
+)
+
 # review, amend, transfer
 # No provision says in terms that the period never restarts: it is sendtime's reading of CFA
 # s.44(1), whose periods run from the plan first made or last *reviewed*; an amendment, a
@@ -937,6 +947,35 @@ RULES: tuple[Rule, ...] = (
         roll=Roll.TRIBUNAL,
         notes=("the appeal must reach the Tribunal by 5pm on this day (r.12(1))",),
     ),
+    # ---------------------------------------------------------------- ceasing to maintain a plan
+    # Regs 29-31 set no time limit for the decision; reg 31(2)-(3): the LA "must notify" the
+    # decision with "the time limits for" appealing. The plan must then be maintained "until the
+    # time has passed for bringing an appeal or the appeal has been determined" (CFA s.45, as its
+    # Explanatory Notes para 247 put it; the subsection's words not seen) -> the earliest day it
+    # may stop is the day after the appeal deadline (appeal.deadline, rolls included).
+    Rule(
+        id="cease.earliest-stop",
+        process="cease",
+        title="Earliest day the LA may stop maintaining the plan (if no appeal is brought)",
+        cites=(Citation(CFA, "s.45"), regs("reg 31"), Citation(HESC, "r.20(1)(c), r.12")),
+        wording=(
+            "maintained until the time for bringing an appeal has passed: the day after the "
+            "appeal deadline"
+        ),
+        anchor="appeal.deadline",
+        amount=1,
+        unit=Unit.DAYS,
+        method=Method.AFTER,
+        kind=Kind.MINIMUM,
+        confidence=Confidence.SECONDARY,
+        derives_from=("appeal.deadline",),
+        notes=(CEASE_APPEAL_NOTE, CEASE_NO_LIMIT_NOTE),
+        secondary=(
+            "the duty to maintain the plan until the time for appealing has passed or an appeal "
+            "is determined is CFA s.45 as its Explanatory Notes (para 247) describe it; the "
+            "subsection's words were not seen"
+        ),
+    ),
     # reg 44(2): "within N weeks of the date of the order" -> exclusive; "immediately" -> no date
     *(
         Rule(
@@ -1127,6 +1166,14 @@ PROCESSES: dict[str, tuple[str, ...]] = {
     "reassess": tuple(r.id for r in RULES if r.process == "reassess"),
     # appeal, order
     "appeal": tuple(r.id for r in RULES if r.process == "appeal"),
+    # notice of the decision to cease -> mediation contact and the appeal deadline -> the end
+    "cease": (
+        "appeal.mediation-contact",
+        "appeal.deadline-decision",
+        "appeal.deadline-certificate",
+        "appeal.deadline",
+        "cease.earliest-stop",
+    ),
     "order": tuple(r.id for r in RULES if r.process == "order"),
     "mediation": tuple(r.id for r in RULES if r.process == "mediation"),
     "support": ("support.meeting", "support.cycle"),
@@ -1147,6 +1194,7 @@ TRIGGERS: dict[str, str] = {
     "reassess": "request_received",
     # appeal, order
     "appeal": "decision_sent",
+    "cease": "decision_sent",
     "order": "order_date",
     "mediation": "agreement_date",
     "support": "from",

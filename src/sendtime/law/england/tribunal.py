@@ -114,6 +114,27 @@ def appeal(
     )
 
 
+def cease(
+    notice_sent: dt.date,
+    *,
+    certificate: dt.date | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
+) -> Timeline:
+    """Ceasing to maintain a plan, from the day notice of the decision to cease was sent.
+
+    The Regulations set no time limit for the decision (regs 29-31). From its notice run the
+    parent's 2 months to contact a mediation adviser (reg 33), the appeal deadline (HESC
+    r.20(1)(c) with the r.12 rolls; ``certificate`` may make it later) and the earliest day the
+    LA may stop maintaining the plan: the day after that deadline, if no appeal is brought.
+    """
+    if certificate is not None and certificate < notice_sent:
+        msg = f"--certificate {certificate.isoformat()} is before the notice was sent"
+        raise BadInput(msg)
+    given = given_dates(decision_sent=notice_sent, certificate=certificate)
+    return compute(ENGLAND, "cease", given, options=Options.of(options, **fields))
+
+
 def order(
     order_date: dt.date,
     *,
