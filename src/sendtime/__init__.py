@@ -86,7 +86,7 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is not None:
         value = getattr(import_module(module), name)
-    elif name.islower() and (p := import_module(_PROCESSES).REGISTRY.get(name)) is not None:
+    elif name in __all__ and (p := import_module(_PROCESSES).REGISTRY.get(name)) is not None:
         value = p.load()
     else:
         msg = f"module 'sendtime' has no attribute {name!r}"
@@ -96,9 +96,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    from importlib import import_module
-
-    return sorted(set(globals()) | set(_LAZY) | set(import_module(_PROCESSES).REGISTRY))
+    return sorted(set(globals()) | set(_LAZY) | set(__all__))
 
 
 __version__ = "0.1.0"

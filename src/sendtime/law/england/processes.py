@@ -52,16 +52,16 @@ class Process:
     """One process: a command of the CLI, a function of the library, a caseload's `process`.
 
     ``steps`` None means every row of rules.py whose ``process`` is this one, in table order.
-    ``family`` groups the commands of one CLI module (sendtime.cli.<family>). ``date_kind``
-    None: not callable from a caseload row; else the kind of its `date` column, the function's
-    first positional argument, and ``params`` its other columns.
+    ``family`` groups the commands of one CLI module (sendtime.cli.<family>); None, no command.
+    ``date_kind`` None: not callable from a caseload row; else the kind of its `date` column,
+    the function's first positional argument, and ``params`` its other columns.
     """
 
     name: str
     title: str
     trigger: str  # the input that is the command's trigger ("<name>.trigger" for local rules)
     function: str  # "module:attribute"
-    family: str
+    family: str | None  # None: no command of its own (its step is added to other timelines)
     date_kind: ParamKind | None = ParamKind.DATE
     params: tuple[Param, ...] = ()
     steps: tuple[str, ...] | None = None
@@ -264,6 +264,15 @@ TABLE: tuple[Process, ...] = (
         "pupil",
         date_kind=None,  # term dates, not a date, drive it: not in a caseload
         steps=("support.meeting", "support.cycle"),
+    ),
+    Process(
+        "ombudsman",
+        "Complaint to the Ombudsman",
+        "first_notice",
+        "sendtime.law.england.remedies:ombudsman",
+        None,
+        date_kind=None,
+        steps=("ombudsman.complaint",),
     ),
 )
 REGISTRY: dict[str, Process] = {p.name: p for p in TABLE}
