@@ -231,10 +231,12 @@ def compute(
         The timeline, with every step's date, basis, citation and arithmetic.
     """
     cal = options.calendar or default_calendar(ruleset.nation)
-    if cal.nation is not ruleset.nation:  # a law counts on its own jurisdiction's calendar
-        raise BadInput(ruleset.texts.other_nation.format(nation=cal.nation.value))
     counting, exceptions, today = options.counting, options.exceptions, options.today
     opts = dict(values or {})
+    if cal.nation is not ruleset.nation:
+        refused = ruleset.texts.other_nation
+        msg = f"a calendar of {cal.nation.value}: {refused}; use Calendar() instead"
+        raise BadInput(msg)
     trigger_name = ruleset.triggers.get(process, "")
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
