@@ -254,7 +254,10 @@ COMMON_PARAMS = [
             list[str] | None,
             _opt(
                 "--exception",
-                help="Record an exception: personal or absence, optionally :START..END.",
+                help=(
+                    "Record an exception: personal, absence, appointment (reg 8(2)(c)) or "
+                    "representations (reg 44(3)), optionally :START..END."
+                ),
                 metavar="KIND",
             ),
         ],

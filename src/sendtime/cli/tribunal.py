@@ -53,6 +53,22 @@ def appeal_cmd(
         str | None,
         _opt("--mediation-ended", help="The day mediation ended.", metavar=DATE),
     ] = None,
+    la_told_body: Annotated[
+        str | None,
+        _opt(
+            "--la-told-body",
+            help="Health only: the day the LA told the commissioning body the issues.",
+            metavar=DATE,
+        ),
+    ] = None,
+    la_received_appeal: Annotated[
+        str | None,
+        _opt(
+            "--la-received-appeal",
+            help="The day the LA received the appeal from the Tribunal.",
+            metavar=DATE,
+        ),
+    ] = None,
 ) -> Timeline:
     """Mediation and the Tribunal appeal deadline (HESC r.20, r.12) from the decision letter."""
     from sendtime.law.england.tribunal import appeal
@@ -64,6 +80,8 @@ def appeal_cmd(
         mediation_requested=opt_date(mediation_requested, "--mediation-requested"),
         la_told_adviser=opt_date(la_told_adviser, "--la-told-adviser"),
         mediation_ended=opt_date(mediation_ended, "--mediation-ended"),
+        la_told_body=opt_date(la_told_body, "--la-told-body"),
+        la_received_appeal=opt_date(la_received_appeal, "--la-received-appeal"),
         **common.core(),
     )
 
@@ -240,6 +258,14 @@ def reassess_cmd(
             metavar=DATE,
         ),
     ] = None,
+    last_assessment: Annotated[
+        str | None,
+        _opt(
+            "--last-assessment",
+            help="The day of the last assessment (the 6-month ground for refusing, reg 24).",
+            metavar=DATE,
+        ),
+    ] = None,
 ) -> Timeline:
     """Re-assessment of an EHC plan (regs 25, 27)."""
     from sendtime.law.england.tribunal import reassess
@@ -248,5 +274,6 @@ def reassess_cmd(
         parse_date(request_date, "REQUEST_DATE"),
         notified=opt_date(notified, "--notified"),
         la_decided=opt_date(la_decided, "--la-decided"),
+        last_assessment=opt_date(last_assessment, "--last-assessment"),
         **common.core(),
     )

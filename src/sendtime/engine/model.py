@@ -166,6 +166,8 @@ class Rule:
     notes: tuple[str, ...] = ()
     secondary: str = ""  # confidence secondary: who says it, and what primary text is unseen
     derives_from: tuple[str, ...] = ()  # rules whose period this one uses (its confidence caps it)
+    in_force: dt.date | None = None  # the wording counted here is in force from this date ...
+    before_in_force: str = ""  # ... and this note says what applied to a trigger before it
 
     # Derived once per rule (a batch asks for them for every step of every row).
     status: Status = field(init=False, compare=False, repr=False)
@@ -187,6 +189,8 @@ class ExceptionKind(StrEnum):
 
     PERSONAL = "personal"
     ABSENCE = "absence"
+    APPOINTMENT = "appointment"  # reg 8(2)(c): an examination or test appointment not kept
+    REPRESENTATIONS = "representations"  # reg 44(3) (GOV.UK): representations after the period
 
 
 @dataclass(frozen=True, slots=True)

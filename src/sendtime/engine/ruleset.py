@@ -31,6 +31,9 @@ class ExceptionRule(NamedTuple):
     absence: str  # the limb for absence from the area
     threshold_days: int  # absence must overlap the tested period by at least this
     closure: str = ""  # the term-dates limb(s)
+    # other limbs: (exception kind, limb, reason) engaged when the recorded range (or, with
+    # none, the whole period) overlaps the period tested
+    limbs: tuple[tuple[str, str, str], ...] = ()
 
 
 class Relaxation(NamedTuple):

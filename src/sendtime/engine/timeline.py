@@ -124,6 +124,14 @@ def _apply_exceptions(
         if x.kind is ExceptionKind.PERSONAL and overlap > 0:
             reason = f"exceptional personal circumstances ({where}) in the period tested"
             return replace(step, disapplied=Disapplied(e.personal, reason), notes=(*notes, remains))
+        other = next((lr for k, *lr in e.limbs if k == x.kind.value), None)
+        if other is not None and overlap > 0:
+            limb, why = other
+            reason = f"{why} ({where}) in the period tested"
+            return replace(step, disapplied=Disapplied(limb, reason), notes=(*notes, remains))
+        if other is None and x.kind not in (ExceptionKind.PERSONAL, ExceptionKind.ABSENCE):
+            notes.append(f"{e.regulation} has no {x.kind.value} limb: that exception is ignored")
+            continue
         if x.kind is ExceptionKind.ABSENCE and overlap >= e.threshold_days:
             reason = (
                 f"absence from the LA's area for {overlap} days of the period tested "
@@ -285,6 +293,14 @@ def compute(
             sid = rule.id if k == 0 else f"{rule.id}-{k + 1}"
             step = _one(ruleset, rule, sid, a, ctx, exceptions, today, warns)
             step = _capped(ruleset, rule, step, a, confidence)
+            first = given.get(trigger_name)
+            if rule.in_force and first and first[0] < rule.in_force and rule.before_in_force:
+                note = rule.before_in_force  # an earlier wording applied: say which
+                step = replace(
+                    step,
+                    notes=(*step.notes, note),
+                    explain=(*step.explain, note[0].upper() + note[1:] + "."),
+                )
             confidence[sid] = step.confidence
             dates[sid] = step.date
             bases[sid] = step.basis

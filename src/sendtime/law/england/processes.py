@@ -175,6 +175,7 @@ TABLE: tuple[Process, ...] = (
             "transfer.post16",
             "transfer.post16-other",
             "transfer.post16-guidance",
+            "transfer.post16-other-guidance",
             "transfer.deadline",
             "transfer.latest-notice",
             "transfer.latest-decision",
@@ -201,7 +202,11 @@ TABLE: tuple[Process, ...] = (
         "request_received",
         f"{_TRIBUNAL}:reassess",
         "tribunal",
-        params=(Param("notified", ParamKind.DATE), Param("la_decided", ParamKind.DATE)),
+        params=(
+            Param("notified", ParamKind.DATE),
+            Param("la_decided", ParamKind.DATE),
+            Param("last_assessment", ParamKind.DATE),
+        ),
     ),
     Process(
         "appeal",
@@ -217,6 +222,8 @@ TABLE: tuple[Process, ...] = (
                 "mediation_requested",
                 "la_told_adviser",
                 "mediation_ended",
+                "la_told_body",
+                "la_received_appeal",
             )
         ),
     ),

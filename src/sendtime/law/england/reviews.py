@@ -257,9 +257,13 @@ def transfer(
         raise BadInput(msg)
     warnings = [NOT_A_TRANSFER[kind]] if kind in NOT_A_TRANSFER else []
     given: dict[str, tuple[dt.date, ...]] = {}
+    steps: tuple[str, ...] = (step,)
     if kind == "post16-other":
         if transfer_date is not None:
             given["transfer_date"] = (transfer_date,)
+            if transfer_date > dt.date(transfer_date.year, 3, 31):  # e.g. a September start
+                given["transfer_year"] = (dt.date(transfer_date.year, 1, 1),)
+                steps = (step, "transfer.post16-other-guidance")
     else:
         assert year is not None  # noqa: S101 - checked above
         given["transfer_year"] = (dt.date(year, 1, 1),)
@@ -270,7 +274,7 @@ def transfer(
         ENGLAND,
         "transfer",
         given,
-        step_ids=(step, *BACKWARD_PLAN),
+        step_ids=(*steps, *BACKWARD_PLAN),
         warnings=warnings,
         options=o,
     )
