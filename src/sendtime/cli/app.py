@@ -367,14 +367,12 @@ def _render_calendar(t: Timeline, common: Common) -> None:
     """--format calendar: the month view on stdout; with --svg FILE, also saved as a picture."""
     from sendtime.law.england.processes import title
     from sendtime.render.calendar import calendar_svg, calendar_view
+    from sendtime.render.table import input_text
 
     cal = common.calendar()
     calendar_view(t, cal, console())
     if common.svg:
-        inputs = "; ".join(
-            f"{k.replace('_', ' ')} {', '.join(v) if isinstance(v, tuple) else v}"
-            for k, v in t.inputs
-        )
+        inputs = "; ".join(f"{k.replace('_', ' ')} {input_text(v)}" for k, v in t.inputs)
         heading = f"{title(t.process)}: {inputs}"
         path = Path(common.svg)
         outputs().text("--svg", path).write(calendar_svg(t, cal, title=heading))

@@ -29,6 +29,7 @@ from sendtime.engine.model import (
     Confidence,
     Disapplied,
     ExceptionKind,
+    InputValue,
     Kind,
     Method,
     Nation,
@@ -286,10 +287,8 @@ def compute(
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
     warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
-    inputs = tuple(
-        (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
-        for name, ds in given.items()
-        if ds
+    inputs: tuple[tuple[str, InputValue], ...] = tuple(
+        (name, ds[0] if len(ds) == 1 else tuple(ds)) for name, ds in given.items() if ds
     ) + tuple(opts.items())
     trigger = (
         given[trigger_name][0]

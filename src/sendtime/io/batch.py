@@ -290,7 +290,7 @@ class Runner:
             t,
             steps=t.steps + extra,
             warnings=tuple(dict.fromkeys((*t.warnings, *p.warnings))),
-            extra=(*t.extra, *p.extra),
+            pupil=p.pupil,
         )
 
     def _generic(self, plan: _Plan, cells: tuple[Cell, ...]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import TypeVar, Unpack
 
 from sendtime.engine import periods
 from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Step, Timeline
+from sendtime.engine.model import InputValue, PupilSummary, Step, Timeline
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.terms import Terms
 from sendtime.engine.timeline import resolve
@@ -262,25 +262,24 @@ def pupil(
                 warnings.append(window)
     elif under_five:
         warnings.append(UNDER_FIVE_NOTE)
-    facts_doc: dict[str, object] = {
-        "year_group": p.year_group,
-        "academic_year": p.academic_year,
-        "compulsory_school_age_ends": p.compulsory_school_age_ends.isoformat(),
-        "preparation_for_adulthood": p.preparation_for_adulthood,
-        "next_transfer": f"{move.year}-09" if move is not None and move.is_transfer else None,
-        "structure": structure.value,
-    }
-    if move is not None:
-        facts_doc["transfer_into"] = move.into
-    inputs: list[tuple[str, str | tuple[str, ...]]] = [
-        ("dob", dob.isoformat()),
-        ("today", today.isoformat()),
+    summary = PupilSummary(
+        year_group=p.year_group,
+        academic_year=p.academic_year,
+        compulsory_school_age_ends=p.compulsory_school_age_ends,
+        preparation_for_adulthood=p.preparation_for_adulthood,
+        next_transfer=f"{move.year}-09" if move is not None and move.is_transfer else None,
+        structure=structure.value,
+        transfer_into=move.into if move is not None else None,
+    )
+    inputs: list[tuple[str, InputValue]] = [
+        ("dob", dob),
+        ("today", today),
         ("structure", structure.value),
     ]
     if year_group is not None:
         inputs.append(("year_group", str(year_group)))
     if plan_date is not None:
-        inputs.append(("plan_date", plan_date.isoformat()))
+        inputs.append(("plan_date", plan_date))
     cal = calendar
     return Timeline(
         process="pupil",
@@ -289,7 +288,7 @@ def pupil(
         calendar=cal.info,
         steps=tuple(steps),
         warnings=tuple(dict.fromkeys(warnings)),
-        extra=(("pupil", facts_doc),),
+        pupil=summary,
         trigger=dob,
     )
 

@@ -12,7 +12,7 @@ from typing import Unpack
 
 from sendtime.engine import periods
 from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Confidence, Status, Timeline
+from sendtime.engine.model import Confidence, Status, Timeline, YearGroup
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.timeline import compute
 from sendtime.law.england.rules import SAME_DAY_NOTE
@@ -174,9 +174,7 @@ def review(
         year = year_group if year_group is not None else year_group_on(dob or on, on)
         note = (PFA_NOTE if year >= 9 else NO_PFA_NOTE).format(year=year, academic=_academic(on))
         t = _add_note(t, "review.latest-meeting", note)
-        t = replace(
-            t, extra=(*t.extra, ("year_group", year), ("preparation_for_adulthood", year >= 9))
-        )
+        t = replace(t, year_group=YearGroup(year, preparation_for_adulthood=year >= 9))
     return t
 
 

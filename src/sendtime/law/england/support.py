@@ -16,7 +16,7 @@ from dateutil.easter import easter
 
 from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.methods import iso
-from sendtime.engine.model import Counting, Step, Timeline
+from sendtime.engine.model import Counting, InputValue, Step, Timeline
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.terms import Period, Terms
 from sendtime.engine.timeline import relative_to_today, resolve, unannounced_holidays_warning
@@ -153,9 +153,9 @@ def support(
     if not steps:
         warnings.append("no SEN Support dates fall between --from and --to")
     steps.sort(key=lambda s: (s.date or dt.date.max, s.id))
-    inputs: tuple[tuple[str, str | tuple[str, ...]], ...] = (
-        ("from", lo.isoformat()),
-        ("to", hi.isoformat()),
+    inputs: tuple[tuple[str, InputValue], ...] = (
+        ("from", lo),
+        ("to", hi),
     ) + ((("every", f"{every}w"),) if every else ())
     return Timeline(
         process="support",

@@ -180,7 +180,7 @@ def order(
             "date set by a direction of the First-tier Tribunal (reg 44(1))",
             o.today,
         )
-        t = replace(t, inputs=(*t.inputs, ("tribunal_direction", tribunal_direction.isoformat())))
+        t = replace(t, inputs=(*t.inputs, ("tribunal_direction", tribunal_direction)))
     return t
 
 
@@ -224,7 +224,7 @@ def mediation(
             "date agreed in writing by the parties (reg 42(5))",
             o.today,
         )
-        t = replace(t, inputs=(*t.inputs, ("agreed_date", agreed_date.isoformat())))
+        t = replace(t, inputs=(*t.inputs, ("agreed_date", agreed_date)))
     return t
 
 
