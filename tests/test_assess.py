@@ -312,3 +312,20 @@ def test_delivery_time_assumption_is_said() -> None:
     assert any("assumed before 16:30" in n for n in t.step("service.deemed").notes)
     t2 = sendtime.draft(delivered=d("2025-03-03"), by="hand", at="10:00")
     assert not any("assumed" in n for n in t2.step("service.deemed").notes[1:])
+
+
+def test_service_options_take_enums_and_a_time() -> None:
+    import datetime as dt
+
+    from sendtime.law.england.assess import draft
+    from sendtime.law.england.service import Delivery, PostClass
+
+    by_word = draft(posted=d("2025-03-03"), post="second")
+    by_enum = draft(posted=d("2025-03-03"), post=PostClass.SECOND)
+    assert by_enum.steps == by_word.steps
+    assert dict(by_enum.inputs)["post"] == "second"
+    late = draft(delivered=d("2025-03-03"), by=Delivery.EMAIL, at=dt.time(16, 30))
+    early = draft(delivered=d("2025-03-03"), by="email", at="16:29")
+    assert late.step("service.deemed").date == d("2025-03-04")  # 16:30 is not before 16:30
+    assert early.step("service.deemed").date == d("2025-03-03")
+    assert dict(late.inputs)["at"] == "16:30"

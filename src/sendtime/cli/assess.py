@@ -6,6 +6,7 @@ import typer
 
 from sendtime.cli.app import Common, _opt, opt_date, parse_date, timeline_command
 from sendtime.engine.model import Timeline
+from sendtime.law.england.assess import parse_time
 
 
 @timeline_command("assess")
@@ -67,7 +68,7 @@ def assess_cmd(
         post=post,
         delivered=opt_date(delivered, "--delivered"),
         by=by,
-        at=at,
+        at=None if at is None else parse_time(at),
         **common.core(),
     )
 
@@ -114,6 +115,6 @@ def draft_cmd(
         post=post,
         delivered=opt_date(delivered, "--delivered"),
         by=by,
-        at=at,
+        at=None if at is None else parse_time(at),
         **common.core(),
     )

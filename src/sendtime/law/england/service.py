@@ -9,11 +9,27 @@ presumption: its row is Method.DEEMED_SERVICE, which the engine reads through En
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from sendtime.engine.methods import Anchor, Computed, Context, iso
 from sendtime.engine.model import Rule
 
-POST_DAYS = {"first": 2, "second": 4}
+
+class PostClass(StrEnum):
+    """First or second class post: deemed delivered on the 2nd or the 4th working day."""
+
+    FIRST = "first"
+    SECOND = "second"
+
+
+class Delivery(StrEnum):
+    """How a document was delivered other than by post (CPR 6.26: before 16:30 counts)."""
+
+    HAND = "hand"
+    EMAIL = "email"
+
+
+POST_DAYS = {PostClass.FIRST: 2, PostClass.SECOND: 4}
 CUT_OFF = dt.time(16, 30)
 
 
@@ -21,20 +37,20 @@ def deemed_service(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     """Method.DEEMED_SERVICE: the deemed day of service from the day posted or delivered."""
     cal = ctx.calendar
     if a.name == "posted":
-        cls = ctx.options.get("post", "first")
+        cls = PostClass(ctx.options.get("post", PostClass.FIRST))
         n = POST_DAYS[cls]
         d = cal.add_working_days(a.date, n)
         nth = f"{n}{'nd' if n == 2 else 'th'}"
         return Computed(
             d,
-            f"posted {cls} class on {a.date.isoformat()}: deemed served on the {nth} working "
+            f"posted {cls.value} class on {a.date.isoformat()}: deemed served on the {nth} working "
             "day after posting",
             (
-                f"{cls.capitalize()} class post is deemed delivered on the {nth} working day after "
-                f"posting: {iso(d)}.",
+                f"{cls.value.capitalize()} class post is deemed delivered on the {nth} working "
+                f"day after posting: {iso(d)}.",
             ),
         )
-    by = ctx.options.get("by", "hand")
+    by = Delivery(ctx.options.get("by", Delivery.HAND)).value
     at = ctx.options.get("at")
     when = dt.time.fromisoformat(at) if at else None
     same_day = cal.is_working_day(a.date) and (when is None or when < CUT_OFF)
