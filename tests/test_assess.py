@@ -329,3 +329,18 @@ def test_service_options_take_enums_and_a_time() -> None:
     assert late.step("service.deemed").date == d("2025-03-04")  # 16:30 is not before 16:30
     assert early.step("service.deemed").date == d("2025-03-03")
     assert dict(late.inputs)["at"] == "16:30"
+
+
+def test_core_errors_carry_their_field_and_problem() -> None:
+    import pytest
+
+    from sendtime.engine.errors import BadInput
+
+    with pytest.raises(BadInput) as caught:
+        sendtime.assess(d("2024-03-01"), draft_served=d("2013-05-01"))
+    exc = caught.value
+    assert str(exc).startswith("--draft-served 2013-05-01 is before 2014-09-01")  # the CLI's
+    assert exc.field == "draft_served"
+    assert exc.problem is not None
+    assert exc.problem.startswith("is before 2014-09-01")
+    assert "2013" not in exc.problem  # the value is not part of the problem

@@ -22,7 +22,6 @@ from sendtime.engine.methods import (
     Context,
     moved_basis,
     needed_options,
-    option_name,
 )
 from sendtime.engine.model import (
     WEEKDAYS,
@@ -236,19 +235,14 @@ def compute(
     trigger_name = ruleset.triggers.get(process, "")
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
-        what = "date" if name == trigger_name else option_name(name)
+        field = "date" if name == trigger_name else name
         for d in ds:
             if d > LAST_DATE:
-                msg = (
-                    f"{what} {d.isoformat()} is after {LAST_DATE.isoformat()}, "
-                    "the last date sendtime computes from"
-                )
-                raise BadInput(msg)
+                problem = f"is after {LAST_DATE.isoformat()}, the last date sendtime computes from"
+                raise BadInput.about(field, d, problem)
             if d < ruleset.in_force and name not in ruleset.before_in_force_ok:
-                msg = f"{what} {d.isoformat()} " + ruleset.texts.before_regime.format(
-                    start=ruleset.in_force.isoformat()
-                )
-                raise BadInput(msg)
+                problem = ruleset.texts.before_regime.format(start=ruleset.in_force.isoformat())
+                raise BadInput.about(field, d, problem)
     ids = tuple(step_ids) if step_ids is not None else ruleset.processes[process]
     dates: dict[str, dt.date | None] = {}
     bases: dict[str, str] = {}

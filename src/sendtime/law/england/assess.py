@@ -42,21 +42,17 @@ def check_service(
     opts: dict[str, str] = {}
     if posted:
         if post not in POST_DAYS:
-            msg = (
-                f"--post {post!r}: expected first or second"
-                if post
-                else "--posted needs --post first or --post second"
-            )
-            raise BadInput(msg)
+            if post:
+                raise BadInput.about("post", post, ": expected first or second")
+            msg = "--posted needs --post first or --post second"
+            raise BadInput(msg, field="post", problem="needed with posted: first or second")
         opts["post"] = PostClass(post).value
     if delivered:
         if by not in tuple(Delivery):
-            msg = (
-                f"--by {by!r}: expected hand or email"
-                if by
-                else "--delivered needs --by hand or --by email"
-            )
-            raise BadInput(msg)
+            if by:
+                raise BadInput.about("by", by, ": expected hand or email")
+            msg = "--delivered needs --by hand or --by email"
+            raise BadInput(msg, field="by", problem="needed with delivered: hand or email")
         opts["by"] = Delivery(by).value
         if at is not None:
             when = at if isinstance(at, dt.time) else parse_time(at)
@@ -69,8 +65,7 @@ def parse_time(text: str) -> dt.time:
     try:
         return dt.time.fromisoformat(text)
     except ValueError:
-        msg = f"--at {text!r}: expected a time as HH:MM, e.g. 15:30"
-        raise BadInput(msg) from None
+        raise BadInput.about("at", text, ": expected a time as HH:MM, e.g. 15:30") from None
 
 
 def assess(

@@ -121,8 +121,7 @@ def facts(
 ) -> PupilFacts:
     """The pupil's year group and compulsory school age from the date of birth."""
     if dob > today:
-        msg = f"--dob {dob.isoformat()} is after today ({today.isoformat()})"
-        raise BadInput(msg)
+        raise BadInput.about("dob", dob, f"is after today ({today.isoformat()})")
     y = academic_year_start(today)
     derived = year_group_on(dob, today)
     ends, warns = compulsory_school_age_end(dob, terms)

@@ -118,8 +118,7 @@ def review(
     if plan_date is not None and last_meeting is not None:
         raise BadInput("give P_DATE or --last-meeting, not both")
     if meeting is not None and meeting < (plan_date or last_meeting or meeting):
-        msg = f"--meeting {meeting.isoformat()} is before the start of the review period"
-        raise BadInput(msg)
+        raise BadInput.about("meeting", meeting, "is before the start of the review period")
     if dob is not None and dob > (plan_date or last_meeting or dob):
         raise BadInput("--dob is after the start of the review period")
     warnings = [LAST_MEETING_WARNING] if last_meeting else []
@@ -261,8 +260,7 @@ def transfer(
         msg = f"YEAR is needed for --kind {kind} (the calendar year of the transfer)"
         raise BadInput(msg)
     if year is not None and transfer_date is not None and transfer_date.year != year:
-        msg = f"--transfer-date {transfer_date.isoformat()} is not in YEAR {year}"
-        raise BadInput(msg)
+        raise BadInput.about("transfer_date", transfer_date, f"is not in YEAR {year}")
     if year is not None and not 2015 <= year <= 2100:
         msg = f"YEAR {year}: expected a year from 2015 (the 2014 Regulations) to 2100"
         raise BadInput(msg)

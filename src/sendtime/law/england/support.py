@@ -108,8 +108,7 @@ def support(
     lo = start or terms.first_day
     hi = end or terms.last_day
     if hi < lo:
-        msg = f"--to {hi.isoformat()} is before --from {lo.isoformat()}"
-        raise BadInput(msg)
+        raise BadInput.about("to", hi, f"is before --from {lo.isoformat()}")
     steps: list[Step] = []
     for label, ts in parts(terms):
         last = calendar.school_day_on_or_before(ts[-1].end)

@@ -61,8 +61,7 @@ _WEEKS = {sfx: weeks for sfx, _, _, weeks, _ in ORDER_STEPS}
 def _type(value: OrderType | str, allowed: Sequence[OrderType]) -> OrderType:
     """--type: one of the allowed order types (the enum member or its word)."""
     if value not in allowed:
-        msg = f"--type {str(value)!r}: expected one of {', '.join(allowed)}"
-        raise BadInput(msg)
+        raise BadInput.about("type", value, f": expected one of {', '.join(allowed)}")
     return OrderType(value)
 
 
@@ -112,8 +111,7 @@ def appeal(
     Steps whose trigger is not given are listed without a date.
     """
     if certificate is not None and certificate < decision_sent:
-        msg = f"--certificate {certificate.isoformat()} is before the decision was sent"
-        raise BadInput(msg)
+        raise BadInput.about("certificate", certificate, "is before the decision was sent")
     given = given_dates(
         decision_sent=decision_sent,
         certificate=certificate,
@@ -174,8 +172,7 @@ def order(
         )
         given = given_dates(order_date=order_date, order_sent=order_sent)
     if order_sent is not None and order_sent < order_date:
-        msg = f"--order-sent {order_sent.isoformat()} is before the order date"
-        raise BadInput(msg)
+        raise BadInput.about("order_sent", order_sent, "is before the order date")
     o = Options.of(options, **fields)
     t = compute(
         ENGLAND,
