@@ -4,7 +4,8 @@ from typing import Annotated
 
 import typer
 
-from sendtime.cli.app import Common, _opt, opt_date, parse_date, timeline_command
+from sendtime.cli.app import timeline_command
+from sendtime.cli.options import Common, _opt, opt_date, parse_date
 from sendtime.engine.model import Timeline
 from sendtime.law.england.assess import parse_time
 
@@ -69,7 +70,7 @@ def assess_cmd(
         delivered=opt_date(delivered, "--delivered"),
         by=by,
         at=None if at is None else parse_time(at),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -116,5 +117,5 @@ def draft_cmd(
         delivered=opt_date(delivered, "--delivered"),
         by=by,
         at=None if at is None else parse_time(at),
-        **common.core(),
+        options=common.options(),
     )

@@ -21,6 +21,7 @@ from sendtime.law.england.ruleset import ENGLAND
 from sendtime.law.england.school_year import (
     academic_year_start,
     birthday,
+    check_year_group,
     compulsory_school_age_end,
     last_friday_of_june,
     year_group_on,
@@ -122,6 +123,8 @@ def facts(
     """The pupil's year group and compulsory school age from the date of birth."""
     if dob > today:
         raise BadInput.about("dob", dob, f"is after today ({today.isoformat()})")
+    if year_group is not None:
+        check_year_group(year_group)
     y = academic_year_start(today)
     derived = year_group_on(dob, today)
     ends, warns = compulsory_school_age_end(dob, terms)

@@ -18,7 +18,11 @@ from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.timeline import compute
 from sendtime.law.england.rules import SAME_DAY_NOTE
 from sendtime.law.england.ruleset import ENGLAND
-from sendtime.law.england.school_year import academic_year_start, year_group_on
+from sendtime.law.england.school_year import (
+    academic_year_start,
+    check_year_group,
+    year_group_on,
+)
 from sendtime.law.england.service import PostClass
 
 LAST_MEETING_WARNING = (
@@ -121,6 +125,8 @@ def review(
         raise BadInput.about("meeting", meeting, "is before the start of the review period")
     if dob is not None and dob > (plan_date or last_meeting or dob):
         raise BadInput("--dob is after the start of the review period")
+    if year_group is not None:
+        check_year_group(year_group)
     warnings = [LAST_MEETING_WARNING] if last_meeting else []
     start = plan_date or last_meeting
     assert start is not None  # noqa: S101 - checked above

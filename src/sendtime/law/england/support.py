@@ -127,6 +127,10 @@ def support(
             )
         )
     warnings: list[str] = []
+    if o.exceptions:  # said, not dropped: SEN Support has no statutory time limit to disapply
+        warnings.append("no statutory exception applies to SEN Support (guidance); ignored")
+    if o.counting is not Counting.EXCLUSIVE:
+        warnings.append("--counting does not change SEN Support dates (school days); ignored")
     if every is not None:
         cycle: list[Step] = []
         d = lo
