@@ -4,7 +4,8 @@ from typing import Annotated, Any
 
 import typer
 
-from sendtime.cli.app import Common, _opt, opt_date, parse_date, timeline_command
+from sendtime.cli.app import timeline_command
+from sendtime.cli.options import Common, _opt, opt_date, parse_date
 from sendtime.engine.model import Timeline
 
 DATE = "DATE"
@@ -82,7 +83,7 @@ def appeal_cmd(
         mediation_ended=opt_date(mediation_ended, "--mediation-ended"),
         la_told_body=opt_date(la_told_body, "--la-told-body"),
         la_received_appeal=opt_date(la_received_appeal, "--la-received-appeal"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -104,7 +105,7 @@ def cease_cmd(
     return cease(
         parse_date(notice_sent_date, "NOTICE_DATE"),
         certificate=opt_date(certificate, "--certificate"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -160,7 +161,7 @@ def order_cmd(
         unopposed=unopposed,
         tribunal_direction=opt_date(tribunal_direction, "--tribunal-direction"),
         order_sent=opt_date(order_sent, "--order-sent"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -203,7 +204,7 @@ def mediation_cmd(
         type=type,
         la_not_party=la_not_party,
         agreed_date=opt_date(agreed_date, "--agreed-date"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -236,7 +237,7 @@ def move_cmd(
         aware=opt_date(aware, "--aware"),
         transfer_date=opt_date(transfer_date, "--transfer-date"),
         plan_date=opt_date(plan_date, "--plan-date"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -275,5 +276,5 @@ def reassess_cmd(
         notified=opt_date(notified, "--notified"),
         la_decided=opt_date(la_decided, "--la-decided"),
         last_assessment=opt_date(last_assessment, "--last-assessment"),
-        **common.core(),
+        options=common.options(),
     )

@@ -23,7 +23,6 @@ from sendtime.engine.methods import (
     iso,
     moved_basis,
     needed_options,
-    option_name,
 )
 from sendtime.engine.model import (
     WEEKDAYS,
@@ -31,6 +30,7 @@ from sendtime.engine.model import (
     DateRange,
     Disapplied,
     ExceptionKind,
+    InputValue,
     Kind,
     Method,
     Nation,
@@ -239,28 +239,21 @@ def compute(
         The timeline, with every step's date, basis, citation and arithmetic.
     """
     cal = options.calendar or default_calendar(ruleset.nation)
+    if cal.nation is not ruleset.nation:  # a law counts on its own jurisdiction's calendar
+        raise BadInput(ruleset.texts.other_nation.format(nation=cal.nation.value))
     counting, exceptions, today = options.counting, options.exceptions, options.today
     opts = dict(values or {})
-    if cal.nation is not ruleset.nation:
-        refused = ruleset.texts.other_nation
-        msg = f"a calendar of {cal.nation.value}: {refused}; use Calendar() instead"
-        raise BadInput(msg)
     trigger_name = ruleset.triggers.get(process, "")
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
-        what = "date" if name == trigger_name else option_name(name)
+        field = "date" if name == trigger_name else name
         for d in ds:
             if d > LAST_DATE:
-                msg = (
-                    f"{what} {d.isoformat()} is after {LAST_DATE.isoformat()}, "
-                    "the last date sendtime computes from"
-                )
-                raise BadInput(msg)
+                problem = f"is after {LAST_DATE.isoformat()}, the last date sendtime computes from"
+                raise BadInput.about(field, d, problem)
             if d < ruleset.in_force and name not in ruleset.before_in_force_ok:
-                msg = f"{what} {d.isoformat()} " + ruleset.texts.before_regime.format(
-                    start=ruleset.in_force.isoformat()
-                )
-                raise BadInput(msg)
+                problem = ruleset.texts.before_regime.format(start=ruleset.in_force.isoformat())
+                raise BadInput.about(field, d, problem)
     ids = tuple(step_ids) if step_ids is not None else ruleset.processes[process]
     dates: dict[str, dt.date | None] = {}
     bases: dict[str, str] = {}
@@ -313,10 +306,8 @@ def compute(
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
     warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
-    inputs = tuple(
-        (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
-        for name, ds in given.items()
-        if ds
+    inputs: tuple[tuple[str, InputValue], ...] = tuple(
+        (name, ds[0] if len(ds) == 1 else tuple(ds)) for name, ds in given.items() if ds
     ) + tuple(opts.items())
     trigger = (
         given[trigger_name][0]

@@ -25,8 +25,8 @@ def ombudsman(
     ``first_notice`` is the day the person affected first had notice of the matter (LGA 1974
     s.26B(2)(a)); the period ends the day before the corresponding date 12 months on.
     """
-    given = given_dates(first_notice=first_notice)
-    return compute(ENGLAND, "ombudsman", given, options=Options.of(options, **fields))
+    o = Options.of(options, **fields)
+    return compute(ENGLAND, "ombudsman", given_dates(first_notice=first_notice), options=o)
 
 
 def ombudsman_step(

@@ -100,6 +100,7 @@ DEEMED_PROJECTION = (
     "projected: counted from {anchor}, deemed from the posting or delivery date (the real "
     "date, if known, wins)"
 )
+OTHER_NATION = "a calendar of {nation}: " + NATION_REFUSED + "; use Calendar() instead"
 DISCLAIMER = (
     "Not legal advice: dates computed from the SEND Regulations 2014 and related law; "
     "check against the law and your own records."
