@@ -78,6 +78,9 @@ def _timelines(day: dt.date) -> list[sendtime.Timeline]:
         sendtime.reassess(day),
         sendtime.appeal(day, certificate=day + dt.timedelta(days=40)),
         sendtime.order(day, type="make-plan"),
+        sendtime.cease(day),
+        sendtime.appeal(day, la_received_appeal=day + dt.timedelta(days=70)),
+        sendtime.reassess(day + dt.timedelta(days=100), last_assessment=day),
     ]
 
 
