@@ -23,7 +23,7 @@ def in_memory(xlsx: bytes, stamp: dt.date) -> bytes:
             body = src.read(info.filename)
             if info.filename == "docProps/core.xml":
                 body = W3CDTF.sub(when, body)
-            when_t = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+            when_t = (min(max(stamp.year, 1980), 2107), stamp.month, stamp.day, 0, 0, 0)
             fixed = zipfile.ZipInfo(info.filename, date_time=when_t)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr

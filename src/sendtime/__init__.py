@@ -11,9 +11,9 @@ Pure functions from dates, a calendar and options to immutable timelines::
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # static names for type checkers; at run time they load on first use
-    from sendtime.engine.calendars import Calendar, TribunalCalendar
+    from sendtime.engine.calendars import Calendar
     from sendtime.engine.errors import BadInput, NeedsMoreData, SendtimeError
-    from sendtime.engine.localrules import LocalRule, apply_local_rules
+    from sendtime.engine.localrules import LocalRule
     from sendtime.engine.model import (
         Citation,
         Confidence,
@@ -31,8 +31,11 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
         Unit,
         When,
     )
+    from sendtime.engine.options import Options
     from sendtime.engine.terms import Period, SettingKind, Terms
     from sendtime.law.england.assess import assess, draft
+    from sendtime.law.england.hesc import TribunalCalendar
+    from sendtime.law.england.local import apply_local_rules
     from sendtime.law.england.pupils import pupil
     from sendtime.law.england.reviews import amend, review, transfer
     from sendtime.law.england.rules import rule_table
@@ -41,9 +44,12 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
 
 # name -> module: `import sendtime` stays cheap (a command line loads only what it uses).
 _LAZY = {
-    **dict.fromkeys(("Calendar", "TribunalCalendar"), "sendtime.engine.calendars"),
+    "Calendar": "sendtime.engine.calendars",
+    "TribunalCalendar": "sendtime.law.england.hesc",
+    "Options": "sendtime.engine.options",
     **dict.fromkeys(("BadInput", "NeedsMoreData", "SendtimeError"), "sendtime.engine.errors"),
-    **dict.fromkeys(("LocalRule", "apply_local_rules"), "sendtime.engine.localrules"),
+    "LocalRule": "sendtime.engine.localrules",
+    "apply_local_rules": "sendtime.law.england.local",
     **dict.fromkeys(
         (
             "Citation",
@@ -64,33 +70,33 @@ _LAZY = {
         ),
         "sendtime.engine.model",
     ),
-    "pupil": "sendtime.law.england.pupils",
-    **dict.fromkeys(("amend", "review", "transfer"), "sendtime.law.england.reviews"),
     "rule_table": "sendtime.law.england.rules",
-    "support": "sendtime.law.england.support",
     **dict.fromkeys(("Period", "SettingKind", "Terms"), "sendtime.engine.terms"),
-    **dict.fromkeys(("assess", "draft"), "sendtime.law.england.assess"),
-    **dict.fromkeys(
-        ("appeal", "mediation", "move", "order", "reassess"), "sendtime.law.england.tribunal"
-    ),
 }
+
+
+# The process functions (assess, review, ...) are named once, in England's process registry.
+_PROCESSES = "sendtime.law.england.processes"
 
 
 def __getattr__(name: str) -> Any:
     """Load a public name from its module on first use (PEP 562)."""
-    module = _LAZY.get(name)
-    if module is None:
-        msg = f"module 'sendtime' has no attribute {name!r}"
-        raise AttributeError(msg)
     from importlib import import_module
 
-    value = getattr(import_module(module), name)
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(import_module(module), name)
+    elif name in __all__ and (p := import_module(_PROCESSES).REGISTRY.get(name)) is not None:
+        value = p.load()
+    else:
+        msg = f"module 'sendtime' has no attribute {name!r}"
+        raise AttributeError(msg)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | set(__all__))
 
 
 __version__ = "0.1.0"
@@ -122,6 +128,7 @@ __all__ = [
     "Method",
     "Nation",
     "NeedsMoreData",
+    "Options",
     "Period",
     "RecordedException",
     "Roll",

@@ -4,22 +4,25 @@ Every error, Typer's usage errors included, becomes one plain line on stderr and
 (main() runs the app with standalone_mode=False and translates exceptions in one place).
 """
 
+import contextlib
 import datetime as dt
 import functools
 import inspect
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+import sendtime.cli.stderr as stderr
 from sendtime import __version__
 from sendtime.engine.errors import BadInput, SendtimeError
 from sendtime.engine.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
+from sendtime.law.england.processes import TABLE as PROCESS_TABLE
 
 APP_SETTINGS: dict[str, Any] = {
     "add_completion": False,
@@ -29,7 +32,7 @@ APP_SETTINGS: dict[str, Any] = {
     "help": "Statutory SEND deadlines for England, each with the regulation that sets it.",
 }
 app = typer.Typer(**APP_SETTINGS)
-BUILT_IN = frozenset({"assess", "draft", "holidays", "rules", "schema"})
+BUILT_IN = frozenset({"holidays", "rules", "schema"})
 
 LAST_YEAR = 2199  # as the core's LAST_DATE: date arithmetic past 9999 would overflow
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -107,13 +110,40 @@ def london_today() -> dt.date:
 
 
 # ----------------------------------------------------------------------------- common options
+def build_calendar(nation: Nation, bank_holidays: str | None, terms_file: str | None) -> Any:
+    """A Calendar of one nation's bank holidays (plus a GOV.UK file's) and a term file."""
+    from sendtime.engine.calendars import Calendar
+
+    extra: dict[dt.date, str] = {}
+    source = None
+    if bank_holidays is not None:
+        from sendtime.io.loaders import load_govuk_bank_holidays
+
+        extra = load_govuk_bank_holidays(bank_holidays, nation)
+        source = Path(bank_holidays).name
+    terms = None
+    if terms_file is not None:
+        from sendtime.io.loaders import load_terms
+
+        terms = load_terms(terms_file)
+    from sendtime.io import bankholidays
+
+    return Calendar(
+        nation,
+        terms=terms,
+        extra_holidays=extra,
+        extra_source=source,
+        loader=bankholidays.load,
+    )
+
+
 @dataclass(frozen=True)
 class Common:
     """Options every timeline command takes, after the command name."""
 
     format: str
     explain: str | None
-    nation: str
+    nation: str | None
     terms: str | None
     rules: str | None
     bank_holidays: str | None
@@ -123,23 +153,17 @@ class Common:
     counting: str
 
     def calendar(self) -> Any:
-        """The calendar these options ask for."""
-        from sendtime.engine.calendars import Calendar
+        """The calendar these options ask for: always England-and-Wales bank holidays.
 
-        nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
-        extra: dict[dt.date, str] = {}
-        source = None
-        if self.bank_holidays is not None:
-            from sendtime.io.loaders import load_govuk_bank_holidays
+        The law of a process decides its calendar, so --nation is refused here (one line saying
+        why); it belongs to `holidays` only.
+        """
+        if self.nation is not None:
+            from sendtime.law.england.rules import NATION_REFUSED
 
-            extra = load_govuk_bank_holidays(self.bank_holidays, nation)
-            source = Path(self.bank_holidays).name
-        terms = None
-        if self.terms is not None:
-            from sendtime.io.loaders import load_terms
-
-            terms = load_terms(self.terms)
-        return Calendar(nation, terms=terms, extra_holidays=extra, extra_source=source)
+            msg = f"--nation {self.nation}: {NATION_REFUSED}; --nation belongs to `holidays` only"
+            raise BadInput(msg)
+        return build_calendar(Nation.ENGLAND_AND_WALES, self.bank_holidays, self.terms)
 
     def counting_mode(self) -> Counting:
         """--counting exclusive|inclusive."""
@@ -191,16 +215,14 @@ COMMON_PARAMS = [
         None,
     ),
     (
+        # Refused (England's law has England's calendar); hidden, but named so the error can
+        # say why instead of "No such option".
         "nation",
         Annotated[
-            str,
-            _opt(
-                "--nation",
-                help="Bank holidays: england-and-wales (default), scotland, northern-ireland.",
-                metavar="NATION",
-            ),
+            str | None,
+            typer.Option("--nation", hidden=True, show_default=False, metavar="NATION"),
         ],
-        "england-and-wales",
+        None,
     ),
     (
         "terms",
@@ -308,8 +330,8 @@ def out(text: str) -> None:
 
 
 def warn(text: str) -> None:
-    """One plain line on stderr (no Rich markup, no wrapping)."""
-    sys.stderr.write(f"sendtime: warning: {text}\n")
+    """One plain line on stderr (no Rich markup, no wrapping, control characters escaped)."""
+    stderr.warn(text)
 
 
 def console() -> Any:
@@ -343,8 +365,8 @@ def _render_table(t: Timeline, common: Common) -> None:
 # --format NAME -> renderer. Each renderer imports what it needs when it is chosen.
 def _render_calendar(t: Timeline, common: Common) -> None:
     """--format calendar: the month view on stdout; with --svg FILE, also saved as a picture."""
+    from sendtime.law.england.processes import title
     from sendtime.render.calendar import calendar_svg, calendar_view
-    from sendtime.render.table import TITLES
 
     cal = common.calendar()
     calendar_view(t, cal, console())
@@ -353,14 +375,10 @@ def _render_calendar(t: Timeline, common: Common) -> None:
             f"{k.replace('_', ' ')} {', '.join(v) if isinstance(v, tuple) else v}"
             for k, v in t.inputs
         )
-        title = f"{TITLES.get(t.process, t.process)}: {inputs}"
+        heading = f"{title(t.process)}: {inputs}"
         path = Path(common.svg)
-        try:
-            path.write_text(calendar_svg(t, cal, title=title), encoding="utf-8")
-        except (OSError, ValueError) as exc:
-            msg = f"--svg {path}: cannot be written ({getattr(exc, 'strerror', None) or exc})"
-            raise BadInput(msg) from None
-        sys.stderr.write(f"sendtime: calendar saved to {path}\n")
+        outputs().text("--svg", path).write(calendar_svg(t, cal, title=heading))
+        stderr.line(f"sendtime: calendar saved to {path}")
 
 
 def _render_ics(t: Timeline, common: Common) -> None:
@@ -431,117 +449,6 @@ def explain(t: Timeline, step_id: str, fmt: str) -> int:
 
 
 # ----------------------------------------------------------------------------- commands
-@timeline_command("assess")
-def assess_cmd(
-    common: Common,
-    request_date: Annotated[
-        str | None,
-        typer.Argument(
-            help="The day the LA received the request (YYYY-MM-DD).",
-            show_default=False,
-            metavar="REQUEST_DATE",
-        ),
-    ] = None,
-    advice_requested: Annotated[
-        list[str] | None,
-        _opt(
-            "--advice-requested",
-            help="The day a body received the LA's request for advice (repeat for several).",
-            metavar="DATE",
-        ),
-    ] = None,
-    draft_served: Annotated[
-        str | None,
-        _opt("--draft-served", help="The day the draft plan was served.", metavar="DATE"),
-    ] = None,
-    consultation_sent: Annotated[
-        str | None,
-        _opt(
-            "--consultation-sent", help="The day a school or college was consulted.", metavar="DATE"
-        ),
-    ] = None,
-    posted: Annotated[
-        str | None,
-        _opt("--posted", help="The request was posted on DATE (deemed received).", metavar="DATE"),
-    ] = None,
-    post: Annotated[
-        str | None, _opt("--post", help="first or second class.", metavar="CLASS")
-    ] = None,
-    delivered: Annotated[
-        str | None,
-        _opt(
-            "--delivered",
-            help="The request was delivered by hand or email on DATE.",
-            metavar="DATE",
-        ),
-    ] = None,
-    by: Annotated[str | None, _opt("--by", help="hand or email.", metavar="MEANS")] = None,
-    at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
-) -> Timeline:
-    """The EHC needs assessment timeline (20 weeks) from the day the request was received."""
-    from sendtime.law.england.assess import assess
-
-    return assess(
-        opt_date(request_date, "REQUEST_DATE"),
-        advice_requested=[parse_date(d, "--advice-requested") for d in advice_requested or []],
-        draft_served=opt_date(draft_served, "--draft-served"),
-        consultation_sent=opt_date(consultation_sent, "--consultation-sent"),
-        posted=opt_date(posted, "--posted"),
-        post=post,
-        delivered=opt_date(delivered, "--delivered"),
-        by=by,
-        at=at,
-        **common.core(),
-    )
-
-
-@timeline_command("draft")
-def draft_cmd(
-    common: Common,
-    served_date: Annotated[
-        str | None,
-        typer.Argument(
-            help="The day the draft plan was served (YYYY-MM-DD).",
-            show_default=False,
-            metavar="SERVED_DATE",
-        ),
-    ] = None,
-    consultation_sent: Annotated[
-        str | None,
-        _opt(
-            "--consultation-sent", help="The day a school or college was consulted.", metavar="DATE"
-        ),
-    ] = None,
-    posted: Annotated[
-        str | None, _opt("--posted", help="The draft was posted on DATE.", metavar="DATE")
-    ] = None,
-    post: Annotated[
-        str | None, _opt("--post", help="first or second class.", metavar="CLASS")
-    ] = None,
-    delivered: Annotated[
-        str | None,
-        _opt(
-            "--delivered", help="The draft was delivered by hand or email on DATE.", metavar="DATE"
-        ),
-    ] = None,
-    by: Annotated[str | None, _opt("--by", help="hand or email.", metavar="MEANS")] = None,
-    at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
-) -> Timeline:
-    """The response window on a draft EHC plan, with deemed service when it was posted."""
-    from sendtime.law.england.assess import draft
-
-    return draft(
-        opt_date(served_date, "SERVED_DATE"),
-        consultation_sent=opt_date(consultation_sent, "--consultation-sent"),
-        posted=opt_date(posted, "--posted"),
-        post=post,
-        delivered=opt_date(delivered, "--delivered"),
-        by=by,
-        at=at,
-        **common.core(),
-    )
-
-
 @app.command("holidays")
 def holidays_cmd(
     year: Annotated[
@@ -571,9 +478,9 @@ def holidays_cmd(
     if not re.fullmatch(r"\d{4}", year.strip()):
         msg = f"YEAR {year!r}: expected a year such as 2026"
         raise BadInput(msg)
-    common = Common(format, None, nation, None, None, bank_holidays, None, None, None, "exclusive")
     choice(format, "--format", FORMATS)
-    cal = common.calendar()
+    chosen = Nation(choice(nation, "--nation", tuple(n.value for n in Nation)))
+    cal = build_calendar(chosen, bank_holidays, None)
     days = cal.holidays_in(int(year))
     if format == "json":
         from sendtime.render.json import dumps, holidays_dict
@@ -676,7 +583,7 @@ def root(
 # ----------------------------------------------------------------------------- entry point
 def _fail(message: str, code: int) -> int:
     line = " ".join(message.split())  # one line, whatever the message held
-    sys.stderr.write(f"sendtime: error: {line}\n")
+    stderr.line(f"sendtime: error: {line}")
     return code
 
 
@@ -690,17 +597,75 @@ def _closed_pipe() -> int:
     return 0
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: unwinds the run (outputs discarded) past Click's own handlers."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.code = 128 + signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def _signals() -> Iterator[None]:
+    """SIGINT and SIGTERM raise Interrupted for the length of a run (main thread only)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    before = {s: signal.getsignal(s) for s in wanted}
+    for s in wanted:
+        signal.signal(s, _interrupt)
+    try:
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
+
+
+_outputs: list[Any] = []
+
+
+def outputs() -> Any:
+    """The run's outputs (sendtime.io.outputs.Outputs): every file a command writes."""
+    if not _outputs:  # a command invoked outside run() (Typer's own test runner)
+        from sendtime.io.outputs import Outputs
+
+        _outputs.append(Outputs())
+    return _outputs[-1]
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, turning every error into one line on stderr."""
+    from sendtime.io import files
+    from sendtime.io.outputs import Outputs
+
+    stderr.reset()
     args = sys.argv[1:] if argv is None else list(argv)
     for word in args:
         if "\x00" in word:  # no shell passes one; a program might, and paths cannot hold it
             return _fail(f"argument {word!r} contains a NUL byte", 2)
     name = _command_name(args)
+    outs = Outputs()
+    _outputs.append(outs)
     try:
-        known = name in COMMAND_MODULES or name in BUILT_IN
-        to_run = load_commands([name] if known and name is not None else None)
-        rv = to_run(args=args, standalone_mode=False, prog_name="sendtime")
+        with _signals(), files.recording(), outs:
+            known = name in COMMAND_MODULES or name in BUILT_IN
+            to_run = load_commands([name] if known and name is not None else None)
+            rv = to_run(args=args, standalone_mode=False, prog_name="sendtime")
+    except Interrupted as exc:
+        done = "outputs already written" if outs.committed else "no output written"
+        stderr.line(f"sendtime: interrupted: {done}")
+        return exc.code
+    except KeyboardInterrupt:  # before the handlers were in place, or on another thread
+        stderr.line("sendtime: interrupted: no output written")
+        return 130
     except SendtimeError as exc:
         return _fail(str(exc), exc.exit_code)
     except typer.Exit as exc:
@@ -715,8 +680,6 @@ def run(argv: list[str] | None = None) -> int:
         fmt = getattr(exc, "format_message", None)
         message = fmt() if callable(fmt) else str(exc)
         return _fail(message, int(getattr(exc, "exit_code", 2) or 2))
-    except KeyboardInterrupt:
-        return _fail("interrupted", 130)
     except BrokenPipeError:
         return _closed_pipe()
     except SystemExit as exc:
@@ -731,6 +694,8 @@ def run(argv: list[str] | None = None) -> int:
         return _fail(
             f"internal error ({type(exc).__name__}); rerun with SENDTIME_DEBUG=1 and report it", 1
         )
+    finally:
+        _outputs.remove(outs)
     return rv if isinstance(rv, int) else 0
 
 
@@ -739,30 +704,18 @@ def main() -> None:
     sys.exit(run())
 
 
-# Commands of other families register themselves on `app` when their module is imported.
+# Commands of each family register themselves on `app` when their module is imported.
 # Typer builds every registered command's parameters at each start, so a command line imports
 # and registers only the module of the command it runs (all of them for help and errors).
+# A process's family names its module (sendtime.cli.<family>); the other commands are listed.
+_OTHERS = {"batch": "batch", "due": "batch", "terms": "reviews"}
 COMMAND_MODULES: dict[str, str] = {
-    **dict.fromkeys(("pupil", "support"), "sendtime.cli.pupil"),
-    **dict.fromkeys(("review", "amend", "transfer", "terms"), "sendtime.cli.reviews"),
-    **dict.fromkeys(("appeal", "order", "mediation", "move", "reassess"), "sendtime.cli.tribunal"),
-    **dict.fromkeys(("batch", "due"), "sendtime.cli.batch"),
+    **{p.name: f"sendtime.cli.{p.family}" for p in PROCESS_TABLE if p.family},
+    **{name: f"sendtime.cli.{family}" for name, family in _OTHERS.items()},
 }
-
-
+# --help lists the processes in the order a case meets them, then the other commands.
 HELP_ORDER = (
-    "assess",
-    "draft",
-    "review",
-    "amend",
-    "transfer",
-    "move",
-    "reassess",
-    "appeal",
-    "order",
-    "mediation",
-    "pupil",
-    "support",
+    *(p.name for p in PROCESS_TABLE if p.family),
     "batch",
     "due",
     "terms",
