@@ -1,4 +1,4 @@
-"""Issue 20: the faster output paths write the same bytes as the plain ones they replace."""
+"""Issue 20: the faster paths give the same results as the plain ones they replace."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import datetime as dt
 import io
 import zipfile
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from sendtime.render.xlsx import W3CDTF, reproducible
@@ -48,3 +51,37 @@ def test_chunked_zip_copy_gives_the_bytes_of_the_in_memory_copy() -> None:
     with zipfile.ZipFile(out) as z:
         assert {i.date_time for i in z.infolist()} == {(2025, 6, 1, 0, 0, 0)}
         assert b"2025-06-01T00:00:00Z" in z.read("docProps/core.xml")
+
+
+@given(
+    st.datetimes(
+        min_value=dt.datetime(2014, 1, 1),  # noqa: DTZ001 (made UTC below)
+        max_value=dt.datetime(2040, 12, 31, 23, 59),  # noqa: DTZ001
+    )
+)
+def test_london_today_reads_the_time_zone_database_only_when_it_can_matter(
+    naive: dt.datetime,
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from sendtime.cli.app import london_today
+
+    now = naive.replace(tzinfo=dt.UTC)
+    assert london_today(now) == now.astimezone(ZoneInfo("Europe/London")).date()
+
+
+@pytest.mark.parametrize(
+    ("utc", "london"),
+    [
+        ("2025-07-01T22:59", "2025-07-01"),  # BST: 23:59 in London
+        ("2025-07-01T23:00", "2025-07-02"),  # BST: midnight in London
+        ("2025-12-01T23:59", "2025-12-01"),  # GMT
+        ("2025-03-30T00:59", "2025-03-30"),  # the hour BST begins
+        ("2025-10-25T23:30", "2025-10-26"),  # BST's last evening
+    ],
+)
+def test_london_today_at_the_edges(utc: str, london: str) -> None:
+    from sendtime.cli.app import london_today
+
+    now = dt.datetime.fromisoformat(utc).replace(tzinfo=dt.UTC)
+    assert london_today(now) == dt.date.fromisoformat(london)
