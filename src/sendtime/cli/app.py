@@ -747,6 +747,7 @@ COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("review", "amend", "transfer", "terms"), "sendtime.cli.reviews"),
     **dict.fromkeys(("appeal", "order", "mediation", "move", "reassess"), "sendtime.cli.tribunal"),
     **dict.fromkeys(("batch", "due"), "sendtime.cli.batch"),
+    "timeliness": "sendtime.cli.timeliness",
 }
 
 
@@ -765,6 +766,7 @@ HELP_ORDER = (
     "support",
     "batch",
     "due",
+    "timeliness",
     "terms",
     "holidays",
     "rules",
