@@ -88,7 +88,11 @@ def timeliness_cmd(
     ],
     year: Annotated[
         str | None,
-        _opt("--year", help="Calendar year (default: the latest complete year).", metavar="YYYY"),
+        _opt(
+            "--year",
+            help="Calendar year of the figures (default: the latest complete one).",
+            metavar="YYYY",
+        ),
     ] = None,
     by: Annotated[
         str | None,
@@ -138,7 +142,7 @@ def timeliness_cmd(
     ] = None,
 ) -> int:
     """The DfE's timeliness measures (20 weeks, 6 and 16 weeks, 4-week reviews), case by case."""
-    from sendtime.io.sen2records import latest_complete_year
+    from sendtime.io.sen2records import default_year
     from sendtime.law.england.sen2 import RELEASES
     from sendtime.law.england.timeliness import timeliness
     from sendtime.render.timeliness import About, cases_csv, cases_jsonl, result_csv, result_dict
@@ -160,7 +164,7 @@ def timeliness_cmd(
 
         records, source = read_caseload(where, by=by, encoding=encoding), "caseload"
     as_at = given_today or records.as_at or london_today()
-    the_year = _year(year, latest_complete_year(records.latest))
+    the_year = _year(year, default_year(as_at, records.latest))
     result = timeliness(
         records.requests,
         records.assessments,

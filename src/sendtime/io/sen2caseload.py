@@ -4,9 +4,10 @@ Rows with ``process`` assess give requests and assessments: ``date`` is the requ
 ``done:assess.decision`` the decision whether to assess, ``done:assess.final`` the plan issued,
 ``done:assess.no-plan`` the decision not to issue one; ``exceptions`` (or ``week20``) says
 whether an exception to the 20-week limit applies (yes/no, 1/0, or the limb or kind claimed);
-``mediation`` and ``tribunal`` (optional flags) mark appealed cases. Rows with ``process``
-review give reviews: ``meeting`` and ``done:review.decision``. Other processes are counted and
-skipped with a note.
+``mediation`` and ``tribunal`` (optional flags) mark appealed cases; ``requestoutcome``
+(optional, the SEN2 code Y/N/A/W/H) tells a refusal or a withdrawal from an open request.
+Rows with ``process`` review give reviews: ``meeting`` and ``done:review.decision``. Other
+processes are counted and skipped with a note.
 """
 
 from __future__ import annotations
@@ -136,6 +137,21 @@ def read_caseload(
                 outcome = AssessOutcome.ONGOING
             concluded = final is not None or no_plan is not None
             req_outcome = RequestOutcome.ASSESS if decision is not None else RequestOutcome.ONGOING
+            code = cell_text(cell(c, "requestoutcome")).strip().upper()
+            if code:  # optional: the SEN2 code, so a refusal or withdrawal is not an open case
+                if code not in sen2.REQUEST_CODES:
+                    out.bad.append(
+                        BadRecord(
+                            name,
+                            row.line,
+                            ref,
+                            "requestoutcome: unknown code; expected Y, N, A, W, H or blank",
+                        )
+                    )
+                    continue
+                req_outcome = sen2.REQUEST_CODES[code][0]
+            if req_outcome in (RequestOutcome.NOT_ASSESS, RequestOutcome.WITHDRAWN):
+                concluded = True
             out.requests.append(Request(ref, group, received, req_outcome, decision, concluded))
             out.assessments.append(
                 Assessment(ref, group, received, outcome, no_plan, final, exception, appealed)

@@ -112,8 +112,12 @@ def parse_flag(text: str, column: str) -> bool:
     raise FieldError(msg)
 
 
-def latest_complete_year(latest: dt.date | None) -> int | None:
-    """The last calendar year that ends on or before the latest date in the data."""
+def default_year(as_at: dt.date, latest: dt.date | None) -> int | None:
+    """The latest complete calendar year as at ``as_at``, but none after the data's last year.
+
+    As at 2026-01-20 that is 2025; a caseload whose last date is in 2022 gives 2022.
+    """
     if latest is None:
         return None
-    return latest.year if (latest.month, latest.day) == (12, 31) else latest.year - 1
+    complete = as_at.year if (as_at.month, as_at.day) == (12, 31) else as_at.year - 1
+    return min(complete, latest.year)
