@@ -199,7 +199,8 @@ def test_never_writes_over_an_input(cli: Invoke, export: Path) -> None:
     before = target.read_bytes()
     r = cli(["timeliness", str(export), "--format", "csv", "-o", str(target)])
     assert r.exit_code == 2
-    assert "is an input file" in r.stderr
+    assert "which this run reads" in r.stderr
+    assert r.stdout == ""
     assert target.read_bytes() == before
 
 

@@ -8,15 +8,14 @@ record still counts. Outputs are written whole (a temporary file renamed into pl
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sendtime.cli.app import _opt, app, choice, console, london_today, parse_date, warn
+import sendtime.cli.stderr as stderr
+from sendtime.cli.app import _opt, app, choice, console, london_today, outputs, parse_date, warn
 from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.model import Counting
 
@@ -24,43 +23,10 @@ FORMATS = ("table", "json", "csv", "svg")
 FIRST_YEAR, LAST_YEAR = 2014, 2199
 
 
-def _write_whole(path: str, text: str) -> None:
-    """Write a file whole or not at all: a temporary file beside it, renamed into place."""
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent or Path(), prefix=f".{target.name}.")
-    except OSError as exc:
-        msg = f"{path}: cannot be written ({exc.strerror})"
-        raise BadInput(msg) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _inputs(path: Path) -> set[Path]:
-    if path.is_dir():
-        return {p.resolve() for p in path.iterdir()} | {path.resolve()}
-    return {path.resolve()}
-
-
-def _refuse_inputs(path: Path, *outputs: tuple[str, str | None]) -> None:
-    inputs = _inputs(path) if path.exists() else set()
-    seen: dict[Path, str] = {}
-    for option, out in outputs:
-        if out is None:
-            continue
-        where = Path(out).resolve()
-        if where in inputs:
-            msg = f"{option} {out}: is an input file; expected a different file"
-            raise BadInput(msg)
-        if where in seen:
-            msg = f"{option} {out}: is also {seen[where]}; expected a different file"
-            raise BadInput(msg)
-        seen[where] = option
+def _write(what: str, path: str, text: str) -> None:
+    """Write an output whole or not at all (sendtime.io.outputs: renamed into place at the end)."""
+    f = outputs().text(what, path)
+    f.write(text)
 
 
 def _year(text: str | None, latest_year: int | None) -> int:
@@ -152,7 +118,6 @@ def timeliness_cmd(
     mode = Counting(choice(counting, "--counting", tuple(c.value for c in Counting)))
     given_today = parse_date(today, "--today") if today else None
     where = Path(path)
-    _refuse_inputs(where, ("-o", output), ("--cases", cases), ("--errors", errors))
     if where.is_dir():
         from sendtime.io.blade import read_blade
 
@@ -163,6 +128,9 @@ def timeliness_cmd(
         from sendtime.io.sen2caseload import read_caseload
 
         records, source = read_caseload(where, by=by, encoding=encoding), "caseload"
+    for what, target in (("-o", output), ("--cases", cases), ("--errors", errors)):
+        if target is not None:  # after reading: an output that is an input is refused here
+            outputs().claim(what, target)
     as_at = given_today or records.as_at or london_today()
     the_year = _year(year, default_year(as_at, records.latest))
     result = timeliness(
@@ -179,7 +147,7 @@ def timeliness_cmd(
         warn(note)
     lines = [json.dumps(b.record(), ensure_ascii=False) + "\n" for b in records.bad]
     for line in lines:
-        sys.stderr.write(line)
+        stderr.line(line.rstrip("\n"))
     if records.bad:
         warn(f"{len(records.bad)} bad records (listed above); every good record was counted")
     about = About(source, release, by, as_at.isoformat(), len(records.bad), tuple(records.notes))
@@ -194,10 +162,12 @@ def timeliness_cmd(
     else:
         text = ""
     if errors is not None:
-        _write_whole(errors, "".join(lines))
+        _write("--errors", errors, "".join(lines))
     if cases is not None:
         json_cases = Path(cases).suffix.lower() in (".json", ".jsonl")
-        _write_whole(cases, cases_jsonl(result.cases) if json_cases else cases_csv(result.cases))
+        _write(
+            "--cases", cases, cases_jsonl(result.cases) if json_cases else cases_csv(result.cases)
+        )
     if format == "table" and output is None:
         from sendtime.render.timeliness import result_table
 
@@ -211,9 +181,9 @@ def timeliness_cmd(
 
         buf = io.StringIO()
         result_table(result, about, Console(file=buf, no_color=True, width=200, soft_wrap=False))
-        _write_whole(output, buf.getvalue())
+        _write("-o", output, buf.getvalue())
     elif output is not None:
-        _write_whole(output, text)
+        _write("-o", output, text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -15,12 +15,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sendtime.engine.errors import BadInput
+from sendtime.io import files
 from sendtime.io.sen2records import BadRecord, FieldError, Records, parse_date, parse_flag
 from sendtime.law.england import sen2
 from sendtime.law.england.sen2 import AssessOutcome, RequestOutcome
@@ -97,12 +99,8 @@ def find_export(folder: Path) -> tuple[dict[str, Path], Path | None, dt.date | N
 
 def _rows(path: Path, need: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line the record starts on, {column: cell}) for the columns asked for only."""
-    try:
-        f = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        msg = f"{path}: cannot be read ({exc.strerror})"
-        raise BadInput(msg) from None
-    with f:
+    raw = files.open_input(path, "SEN2 file", files.CSV_CAP, label=f"the SEN2 file {path.name}")
+    with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f)
         try:
             header = [h.strip().lower() for h in next(reader)]
@@ -136,8 +134,13 @@ def _rows(path: Path, need: tuple[str, ...]) -> Iterator[tuple[int, dict[str, st
 
 def header_of(path: Path) -> tuple[str, ...]:
     """The lower-cased column names of a table (its first line only)."""
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return tuple(h.strip().lower() for h in next(csv.reader(f), []))
+    raw = files.open_input(path, "SEN2 file", files.CSV_CAP, label=f"the SEN2 file {path.name}")
+    with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as f:
+        try:
+            return tuple(h.strip().lower() for h in next(csv.reader(f), []))
+        except (UnicodeDecodeError, csv.Error):
+            msg = f"{path}: line 1 is not UTF-8 CSV"
+            raise BadInput(msg) from None
 
 
 @dataclass(slots=True)

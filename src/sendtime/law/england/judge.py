@@ -15,8 +15,10 @@ from enum import StrEnum
 from functools import lru_cache
 
 from sendtime.engine.model import Counting
+from sendtime.engine.options import Options
 from sendtime.engine.timeline import compute
 from sendtime.law.england.rules import RULES_BY_ID
+from sendtime.law.england.ruleset import ENGLAND
 
 
 class Verdict(StrEnum):
@@ -45,7 +47,11 @@ def due_date(step_id: str, trigger: dt.date, counting: Counting) -> dt.date:
     """
     rule = RULES_BY_ID[step_id]
     timeline = compute(
-        rule.process, {rule.anchor: (trigger,)}, counting=counting, step_ids=(step_id,)
+        ENGLAND,
+        rule.process,
+        {rule.anchor: (trigger,)},
+        options=Options(counting=counting),
+        step_ids=(step_id,),
     )
     d = timeline.step(step_id).date
     if d is None:  # pragma: no cover - the four steps used here are all dated from their anchor
