@@ -16,6 +16,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -115,7 +116,8 @@ def _rows(path: Path, need: tuple[str, ...]) -> Iterator[tuple[int, dict[str, st
         if absent:
             msg = f"{path}: lacks the column {', '.join(absent)}"
             raise BadInput(msg)
-        pick = [(c, index[c]) for c in need]
+        at = [index[c] for c in need]
+        pick = operator.itemgetter(*at) if len(at) > 1 else lambda r: (r[at[0]],)
         width = len(header)
         start = 2
         try:
@@ -126,7 +128,7 @@ def _rows(path: Path, need: tuple[str, ...]) -> Iterator[tuple[int, dict[str, st
                 if len(row) != width:
                     yield line, {"": f"has {len(row)} fields; the header has {width}"}
                     continue
-                yield line, {c: row[i].strip() for c, i in pick}
+                yield line, dict(zip(need, map(str.strip, pick(row)), strict=True))
         except (UnicodeDecodeError, csv.Error):
             msg = f"{path}: line {start} is not UTF-8 CSV"
             raise BadInput(msg) from None

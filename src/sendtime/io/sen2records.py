@@ -97,12 +97,18 @@ def parse_date(text: str, column: str) -> dt.date | None:
     return d
 
 
+_FLAGS = {"0": False, "1": True, "": False}
+
+
 def parse_flag(text: str, column: str) -> bool:
     """A SEN2 flag: 1/0, true/false, Y/N, Yes/No (any case); blank is no.
 
     Raises:
         FieldError: naming the column and the forms expected.
     """
+    hit = _FLAGS.get(text)
+    if hit is not None:
+        return hit
     word = text.strip().lower()
     if word in sen2.TRUE_WORDS:
         return True
