@@ -261,3 +261,14 @@ def test_clean_export_exits_0_and_accepts_other_forms(cli: Invoke, tmp_path: Pat
     assert got["pc_plans_issued_20_weeks_ex"] is None
     assert got["plans_issued_within_20_weeks"] == 1
     assert "persontableid not checked" in err  # no person file: said, not assumed
+
+
+def test_docs_page_names_every_measure_in_both_releases() -> None:
+    from sendtime.law.england import sen2
+
+    page = (Path(__file__).parent.parent / "docs" / "timeliness.md").read_text(encoding="utf-8")
+    for release in sen2.RELEASES:
+        for name in sen2.measure_names(release).values():
+            assert f"`{name}`" in page or f"`{name.removesuffix('_pc')}`" in page, name
+    for step in ("assess.final", "assess.decision", "assess.no-plan", "review.decision"):
+        assert f"`{step}`" in page

@@ -288,8 +288,8 @@ class _Reader:
                     tid,
                     "its request's receiveddate is after assessmentoutcomedate",
                 )
-            if outcome in (AssessOutcome.NO_PLAN, AssessOutcome.WITHDRAWN) and decided:
-                req.concluded = True
+            if outcome in (AssessOutcome.NO_PLAN, AssessOutcome.WITHDRAWN):
+                req.concluded = True  # no longer open, even when its date is missing
             self.asss[tid] = _Ass(
                 line, row["requeststableid"], outcome, decided, exception, appealed or req.appealed
             )
