@@ -177,9 +177,21 @@ def test_cache_is_written_and_reused(tmp_path: object, monkeypatch: pytest.Monke
     first, _ = bankholidays.load(Nation.ENGLAND_AND_WALES, 2020, 2021)
     files = list(Path(str(tmp_path)).glob("bank-holidays-*-england-and-wales-2020-2021.json"))
     assert len(files) == 1
+    real = bankholidays.build_bank_holidays
+    built: list[int] = []
+
+    def counting_build(nation: Nation, a: int, b: int) -> dict[dt.date, str]:
+        built.append(a)
+        return real(nation, a, b)
+
+    monkeypatch.setattr(bankholidays, "build_bank_holidays", counting_build)
+    reused, _ = bankholidays.load(Nation.ENGLAND_AND_WALES, 2020, 2021)
+    assert reused == first
+    assert built == []  # read from the file: the holidays package was not asked again
     files[0].write_text("not json", encoding="utf-8")  # unreadable: rebuilt, not an error
     again, _ = bankholidays.load(Nation.ENGLAND_AND_WALES, 2020, 2021)
     assert again == first
+    assert built == [2020]
 
 
 def test_read_only_cache_still_works(monkeypatch: pytest.MonkeyPatch) -> None:
