@@ -25,7 +25,9 @@ settings.load_profile("sendtime")
 os.environ.setdefault("SENDTIME_CACHE_DIR", tempfile.mkdtemp(prefix="sendtime-cache-"))
 os.environ["NO_COLOR"] = "1"
 
-DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent  # the repository
+EXAMPLES = ROOT / "examples"
+DATA = Path(__file__).resolve().parent / "data"
 GOVUK = DATA / "govuk-bank-holidays-2012-2028.json"
 
 
@@ -51,6 +53,19 @@ class Result:
 
 
 Invoke = Callable[[Sequence[str]], Result]
+
+
+@pytest.fixture(autouse=True)
+def _no_warm_module_caches() -> None:
+    """Each test starts with the batch's parsed-date cache empty: no result depends on order.
+
+    (The memory test bounds the cache's size; entries left by earlier tests would count.)
+    """
+    import sys
+
+    caseload = sys.modules.get("sendtime.io.caseload")
+    if caseload is not None:
+        caseload._dates.clear()
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke
+from tests.conftest import ROOT, Invoke
 
-ROOT = Path(__file__).resolve().parent.parent
 TERMS = str(ROOT / "examples" / "terms-staffordshire-2025-26.toml")
 RULES = str(ROOT / "examples" / "local-rules.toml")
 COMMANDS = [

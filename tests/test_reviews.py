@@ -25,9 +25,8 @@ from sendtime.engine.periods import clear_before_months
 from sendtime.io.loaders import load_terms
 from sendtime.law.england.processes import REGISTRY
 from sendtime.law.england.pupils import year_group_on
-from tests.conftest import Invoke, d
+from tests.conftest import EXAMPLES, Invoke, d
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 STAFFS = Calendar(terms=load_terms(EXAMPLES / "terms-staffordshire-2025-26.toml"))
 STAFFS_ICS = Calendar(terms=load_terms(EXAMPLES / "terms-staffordshire-2025-26.ics"))
 
