@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from sendtime.engine.model import Timeline
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.model import Nation, Timeline
+from sendtime.law.england.hesc import TribunalCalendar
 
 # No per-example deadline: a shared CI machine is slow now and then, and a first call builds the
 # bank-holiday cache. Loaded here, before the test modules, so their @settings inherit it.
@@ -53,6 +55,30 @@ class Result:
 
 
 Invoke = Callable[[Sequence[str]], Result]
+
+
+@pytest.fixture(scope="session")
+def eng() -> Calendar:
+    """England-and-Wales bank holidays, no terms (session-wide: property tests share it)."""
+    return Calendar()
+
+
+@pytest.fixture(scope="session")
+def scotland() -> Calendar:
+    """Scotland's bank holidays."""
+    return Calendar(Nation.SCOTLAND)
+
+
+@pytest.fixture(scope="session")
+def northern_ireland() -> Calendar:
+    """Northern Ireland's bank holidays."""
+    return Calendar(Nation.NORTHERN_IRELAND)
+
+
+@pytest.fixture(scope="session")
+def tribunal(eng: Calendar) -> TribunalCalendar:
+    """The Tribunal's working days (HESC r.12(3)(b)) over England-and-Wales bank holidays."""
+    return TribunalCalendar.of(eng)
 
 
 @pytest.fixture(autouse=True)
