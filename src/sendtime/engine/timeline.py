@@ -317,7 +317,10 @@ def _one(
         when=when,
         date_range=date_range,
     )
-    return apply_exceptions(ruleset, step, rule, a, exceptions) if a.name else step
+    step = apply_exceptions(ruleset, step, rule, a, exceptions) if a.name else step
+    if said := [n for name, n in rule.anchor_notes if name == a.name]:
+        step = replace(step, notes=(*step.notes, *said))
+    return step
 
 
 def given_dates(**kwargs: dt.date | Sequence[dt.date] | None) -> dict[str, Sequence[dt.date]]:
