@@ -81,6 +81,22 @@ def tribunal(eng: Calendar) -> TribunalCalendar:
     return TribunalCalendar.of(eng)
 
 
+@pytest.fixture(scope="session")
+def staffordshire() -> Calendar:
+    """England-and-Wales bank holidays with the example Staffordshire 2025-26 term dates (TOML)."""
+    from sendtime.io.loaders import load_terms
+
+    return Calendar(terms=load_terms(EXAMPLES / "terms-staffordshire-2025-26.toml"))
+
+
+@pytest.fixture(scope="session")
+def staffordshire_ics() -> Calendar:
+    """The same term dates read from the example ICS file."""
+    from sendtime.io.loaders import load_terms
+
+    return Calendar(terms=load_terms(EXAMPLES / "terms-staffordshire-2025-26.ics"))
+
+
 @pytest.fixture(autouse=True)
 def _no_warm_module_caches() -> None:
     """Each test starts with the batch's parsed-date cache empty: no result depends on order.
