@@ -16,9 +16,8 @@ from sendtime.engine.terms import Period, SettingKind, Terms
 from sendtime.io.loaders import load_terms
 from sendtime.law.england.assess import assess
 from sendtime.law.england.closures import closure_check
-from tests.conftest import Invoke, d
+from tests.conftest import EXAMPLES, Invoke, d
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 STAFFS_TOML = EXAMPLES / "terms-staffordshire-2025-26.toml"
 STAFFS_ICS = EXAMPLES / "terms-staffordshire-2025-26.ics"
 

@@ -141,6 +141,9 @@ class Rule:
     optional: bool = False  # left out (not listed undated) when no anchor is given
     notes: tuple[str, ...] = ()
     secondary: str = ""  # confidence secondary: who says it, and what primary text is unseen
+    # (anchor, note): a note that holds when the step counts from that anchor, e.g. from the day
+    # a notice was sent when only that is known (declared here, not added after compute)
+    anchor_notes: tuple[tuple[str, str], ...] = ()
 
     # Derived once per rule (a batch asks for them for every step of every row).
     status: Status = field(init=False, compare=False, repr=False)

@@ -452,6 +452,7 @@ RULES: tuple[Rule, ...] = (
         amount=15,
         method=Method.BEGINNING_WITH,
         kind=Kind.MINIMUM,
+        anchor_notes=(("notice_sent", SAME_DAY_NOTE),),
     ),
     # reg 22(3): "as soon as practicable, and in any event within 8 weeks of the date on which
     # the notice ... was sent"
