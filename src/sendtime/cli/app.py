@@ -176,7 +176,7 @@ COMMON_PARAMS = [
             _opt(
                 "--format",
                 "-f",
-                help="table, json, csv or calendar (default table).",
+                help="table, json, csv, ics, calendar or html (default table).",
                 metavar="FORMAT",
             ),
         ],
@@ -332,12 +332,9 @@ def _render_csv(t: Timeline, common: Common) -> None:
 
 
 def _render_table(t: Timeline, common: Common) -> None:
-    from sendtime.render.local import local_table, split_local
     from sendtime.render.table import timeline_table
 
-    statutory, local = split_local(t)
-    timeline_table(statutory, console())
-    local_table(local, console(), file=common.rules)
+    timeline_table(t, console(), rules_file=common.rules)
 
 
 # --format NAME -> renderer. Each renderer imports what it needs when it is chosen.
@@ -374,12 +371,20 @@ def _render_ics(t: Timeline, common: Common) -> None:
     sys.stdout.buffer.flush()
 
 
+def _render_html(t: Timeline, common: Common) -> None:
+    """--format html: one self-contained page (docs/reading-the-output.md)."""
+    from sendtime.render.html import timeline_html
+
+    out(timeline_html(t, version=__version__, rules_file=common.rules))
+
+
 RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
     "table": _render_table,
     "json": _render_json,
     "csv": _render_csv,
     "calendar": _render_calendar,
     "ics": _render_ics,
+    "html": _render_html,
 }
 
 
