@@ -49,7 +49,7 @@ def table_text(t: Timeline, cat: Catalogue = EN, width: int = 100) -> str:
         ),
         (
             "2024-07-20",
-            "No statutory date is still ahead: the last was LA sends the final EHC plan, on "
+            "No statutory date is still ahead. The last: LA sends the final EHC plan, "
             "Friday 19 July 2024.",
         ),
     ],

@@ -16,7 +16,7 @@ from tests.conftest import Invoke, d, date_of
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 STAFFS = EXAMPLES / "terms-staffordshire-2025-26.toml"
 
-# Somerset 2014-15, six terms (data.md)
+# Somerset 2014-15, six terms (docs/pupil-and-support.md)
 SOMERSET = Terms(
     (
         Period(d("2014-09-01"), d("2014-10-24"), "Term 1"),

@@ -27,7 +27,7 @@ SHORT = (
 )
 # The kinds a "what matters next" line may name: the law's own limits, not planning dates.
 NEXT_KINDS = frozenset({Kind.DEADLINE, Kind.MINIMUM, Kind.FIXED})
-# Outcomes (--done, docs/check.md) that mean a step needs nothing more.
+# Outcomes (--done) that mean a step needs nothing more.
 SETTLED = frozenset({"met", "late", "disapplied", "not-applicable"})
 GIVE = re.compile(r"give (--[a-z][a-z0-9-]*)")
 

@@ -199,7 +199,7 @@ CATALOGUE = Catalogue(
         " This date is projected: it counts from a date you did not give, so it may move."
     ),
     next_none="No statutory date is still ahead of {date}.",
-    next_none_past="No statutory date is still ahead: the last was {title}, on {date}.",
+    next_none_past="No statutory date is still ahead. The last: {title}, {date}.",
     actions=ACTIONS,
     undated_one="Not dated yet: {steps}.",
     undated_give="give {option} to date {steps}",

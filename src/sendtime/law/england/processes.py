@@ -1,7 +1,7 @@
 """How each process is called from a caseload row: its function, positional input and options.
 
 The batch runner (and anything else that calls processes by name) reads this table. Column
-names are the CLI option names with ``_`` for ``-`` (interface.md, "Batch input").
+names are the CLI option names with ``_`` for ``-`` (docs/reference/files.md).
 """
 
 from __future__ import annotations
