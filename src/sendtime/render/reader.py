@@ -227,9 +227,18 @@ def inputs_text(t: Timeline) -> str:
     return "; ".join(parts)
 
 
+def process_title(process: str, cat: Catalogue) -> str:
+    """How the reader's language names a process; else the registry's title; else its name."""
+    if process in cat.titles:
+        return cat.titles[process]
+    from sendtime.law.england.processes import title
+
+    return title(process)
+
+
 def heading(t: Timeline, cat: Catalogue) -> str:
     """The heading of a timeline: process title and inputs."""
-    return f"{cat.titles.get(t.process, t.process)}: {inputs_text(t)}"
+    return f"{process_title(t.process, cat)}: {inputs_text(t)}"
 
 
 def chronological(steps: Iterable[Step]) -> list[Step]:

@@ -28,7 +28,6 @@ from sendtime.render.reader import (
 from sendtime.texts import Catalogue, catalogue
 
 CAT = catalogue("en")
-TITLES = CAT.titles  # process -> heading (the catalogue's; kept for callers of this module)
 STYLE = {Status.STATUTORY: "", Status.GUIDANCE: "italic", Status.PRACTICE: "italic"}
 
 

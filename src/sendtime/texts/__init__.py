@@ -38,7 +38,7 @@ class Catalogue:
     """Every reader-facing word of the table and HTML renderers, for one language."""
 
     lang: str  # BCP 47 tag, used as <html lang>
-    titles: dict[str, str]  # process -> heading
+    titles: dict[str, str]  # process -> heading; a process not here: the registry's title
     columns: tuple[str, str, str, str]  # date, day, step, set by
     html_columns: tuple[str, str, str, str, str]  # date, day, step, set by, how it is counted
     weekdays: tuple[str, ...]  # Monday first

@@ -148,21 +148,7 @@ KEY_TERMS = (
 
 CATALOGUE = Catalogue(
     lang="en-GB",
-    titles={
-        "assess": "EHC needs assessment",
-        "draft": "Draft EHC plan: the response window",
-        "support": "SEN Support (no EHC plan)",
-        "pupil": "Pupil",
-        "review": "Annual review",
-        "amend": "Amendment outside a review",
-        "transfer": "Phase transfer",
-        "appeal": "Mediation and Tribunal appeal",
-        "order": "Tribunal order",
-        "mediation": "Mediation agreement",
-        "move": "Move between local authorities",
-        "reassess": "Re-assessment",
-        "ombudsman": "Complaint to the Ombudsman",
-    },
+    titles={},  # English titles are the process registry's own (law/england/processes.py)
     columns=("Date", "Day", "Step", "Set by"),
     html_columns=("Date", "Day", "Step", "Set by", "How the date is worked out"),
     weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
