@@ -208,3 +208,9 @@ def test_unknown_language_is_refused() -> None:
         catalogue("xx")
     with pytest.raises(ValueError, match="expected a code"):
         catalogue("../en")
+
+
+def test_the_catalogue_disclaimer_is_the_documents_disclaimer() -> None:
+    from sendtime.law.england.rules import DISCLAIMER
+
+    assert EN.disclaimer == DISCLAIMER
