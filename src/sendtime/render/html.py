@@ -67,7 +67,7 @@ dl.key { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem
 dl.key dt { font-weight: 700; } dl.key dd { margin: 0; }
 footer { margin-top: 2rem; border-top: 1px solid #6b6b6b; padding-top: 0.5rem;
   color: #4d4d4d; font-size: 0.9rem; }
-.nw { white-space: nowrap; }
+.nw, time { white-space: nowrap; }
 .disclaimer { font-weight: 600; color: #1a1a1a; }
 a { color: #0b4f8a; }
 /* Narrow screens and 200% zoom: each row becomes a card; header cells stay for assistive
@@ -89,13 +89,15 @@ a { color: #0b4f8a; }
   h1 { font-size: 15pt; } h2 { font-size: 12pt; break-after: avoid; }
   tr, .key-date, dl.key dt, dl.key dd { break-inside: avoid; }
   thead { display: table-header-group; }
+  col.date { width: 7.8rem; } col.day { width: 3.4rem; } col.step { width: 33%; }
+  col.cite { width: 18%; }
   .key-date { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: #1a1a1a; text-decoration: none; }
 }
 """
 
 
-NOWRAP = re.compile(r"\d{4}-\d{2}-\d{2}|--[a-z][a-z0-9-]*")
+NOWRAP = re.compile(r"\d{4}-\d{2}-\d{2}|--[a-z][a-z0-9-]*|\b[a-z]+\.[a-z][a-z0-9-]+")
 
 
 def _e(text: object) -> str:
