@@ -157,7 +157,7 @@ def test_text_is_escaped() -> None:
 class CheckedStep(Step):
     """A step with the fields the --done check adds (outcome, done), for the renderer's test."""
 
-    outcome: str | None = None
+    outcome: object = None  # an OutcomeKind-like string, or a record with a kind
     done: dt.date | None = None
 
 
@@ -287,3 +287,21 @@ def test_chromium_layout_never_cuts_a_column(
     m = _measure(tmp_path, html, width, print_layout=print_layout)
     assert m["page"] <= m["view"], m
     assert m["cut"] == 0, m
+
+
+@dataclass(frozen=True, slots=True)
+class RecordOutcome:
+    """The shape of the check engine's Outcome record: a kind and its own day counts."""
+
+    kind: str
+    days_late: int | None = None
+
+
+def test_outcome_records_are_read_by_kind_and_their_own_day_count() -> None:
+    t = late_case()
+    steps = tuple(
+        replace(s, outcome=RecordOutcome("late", days_late=99)) if isinstance(s, CheckedStep) else s
+        for s in t.steps
+    )
+    page = parse(timeline_html(replace(t, steps=steps), version="0"))
+    assert page.plain.count("late: done after the date (99 days late)") == 2

@@ -18,6 +18,7 @@ from html import escape
 from sendtime.engine.model import Step, Timeline
 from sendtime.render.reader import (
     chronological,
+    days_late_of,
     days_words,
     done_of,
     heading,
@@ -186,8 +187,9 @@ def _outcomes(steps: Sequence[Step], t: Timeline, cat: Catalogue) -> list[str]:
         outcome = outcome_of(s) or ""
         done = done_of(s)
         words = cat.outcome_words.get(outcome, outcome)
-        if done and s.date and outcome == "late":
-            words += cat.extra["late_by"].format(n=(done - s.date).days)
+        late = days_late_of(s)
+        if outcome == "late" and late is not None:
+            words += cat.extra["late_by"].format(n=late)
         rows.append(
             f'<tr><th scope="row">{_e(s.title)}<span class="tags">{_e(s.id)}</span></th>'
             f"<td>{_e(s.date.isoformat() if s.date else cat.no_date)}</td>"

@@ -45,11 +45,25 @@ def long_date(d: dt.date, cat: Catalogue) -> str:
 
 
 def outcome_of(s: Step) -> str | None:
-    """The step's outcome against a done date (met, late, ...) when the timeline has them."""
+    """The step's outcome against a done date (met, late, ...) when the timeline has them.
+
+    Reads ``step.outcome`` whether it is an Outcome record (with ``kind``), an OutcomeKind or
+    a plain string, so the renderers need nothing from the check engine.
+    """
     value = getattr(s, "outcome", None)
     if value is None:
         return None
-    return str(getattr(value, "value", value))
+    kind = getattr(value, "kind", value)
+    return str(getattr(kind, "value", kind))
+
+
+def days_late_of(s: Step) -> int | None:
+    """Calendar days late: the outcome's own count, else the done date less the step's date."""
+    counted = getattr(getattr(s, "outcome", None), "days_late", None)
+    if isinstance(counted, int):
+        return counted
+    done = done_of(s)
+    return (done - s.date).days if done and s.date and done > s.date else None
 
 
 def done_of(s: Step) -> dt.date | None:

@@ -241,6 +241,7 @@ CATALOGUE = Catalogue(
         "open": "open: not done yet, the date is still ahead",
         "overdue": "overdue: not done, and the date has passed",
         "disapplied": "disapplied: an exception in the law applies",
+        "undated": "no date to compare with yet",
         "not-applicable": "not applicable",
     },
     chronology_heading="Chronology",
