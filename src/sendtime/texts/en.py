@@ -258,5 +258,9 @@ CATALOGUE = Catalogue(
         "pfa_later": "Preparation for adulthood: from Year 9 (regs 20(6), 21(6)).",
         "transfer": "Next transfer between phases: {when}, into {into}.",
     },
-    extra={"late_by": " ({n} days late)", "steps_caption": "Every step, in date order"},
+    extra={
+        "late_by": " ({n} days late)",
+        "steps_caption": "Every step, in date order",
+        "due_in": "due in 3 days (a negative number: that many days overdue)",
+    },
 )
