@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from sendtime.engine import periods
 from sendtime.engine.calendars import Calendar
-from sendtime.engine.errors import NeedsMoreData
+from sendtime.engine.errors import NeedsMoreData, option_name
 from sendtime.engine.model import (
     WEEKDAYS,
     Counting,
@@ -368,8 +368,3 @@ def moved_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
 # How a roll is recorded in a step's basis (default: "(date), moved to rolled"); a RuleSet adds
 # its own rolls' wording.
 ROLL_BASIS: dict[Roll, RollBasisFn] = {}
-
-
-def option_name(name: str) -> str:
-    """The command-line option for an input name: advice_requested -> --advice-requested."""
-    return "--" + name.replace("_", "-")

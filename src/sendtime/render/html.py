@@ -22,6 +22,7 @@ from sendtime.render.reader import (
     days_words,
     done_of,
     heading,
+    input_dates,
     is_local,
     key_entries,
     next_line,
@@ -198,11 +199,7 @@ def _outcomes(steps: Sequence[Step], t: Timeline, cat: Catalogue) -> list[str]:
         )
     events: list[tuple[dt.date, str]] = []
     for name, value in t.inputs:
-        for v in value if isinstance(value, tuple) else (value,):
-            try:
-                events.append((dt.date.fromisoformat(v), name.replace("_", " ")))
-            except ValueError:
-                continue
+        events += [(d, name.replace("_", " ")) for d in input_dates(value)]
     for s in checked:
         done = done_of(s)
         if done:

@@ -232,13 +232,22 @@ def provenance(t: Timeline, cat: Catalogue) -> str:
     )
 
 
+def input_text(v: object) -> str:
+    """An input as text: a date in ISO, several dates joined with ", ", text as given."""
+    if isinstance(v, tuple):
+        return ", ".join(input_text(x) for x in v)
+    return v.isoformat() if isinstance(v, dt.date) else str(v)
+
+
+def input_dates(v: object) -> list[dt.date]:
+    """The dates an input holds (none for a text input such as a type or a class of post)."""
+    values = v if isinstance(v, tuple) else (v,)
+    return [x for x in values if isinstance(x, dt.date)]
+
+
 def inputs_text(t: Timeline) -> str:
     """The inputs in a heading: "request received 2024-03-01; ..."."""
-    parts = []
-    for k, v in t.inputs:
-        shown = ", ".join(v) if isinstance(v, tuple) else v
-        parts.append(f"{k.replace('_', ' ')} {shown}")
-    return "; ".join(parts)
+    return "; ".join(f"{k.replace('_', ' ')} {input_text(v)}" for k, v in t.inputs)
 
 
 def process_title(process: str, cat: Catalogue) -> str:

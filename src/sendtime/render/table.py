@@ -25,6 +25,7 @@ from sendtime.render.reader import (
     step_tags,
     undated_line,
 )
+from sendtime.render.reader import input_text as input_text  # re-exported for callers
 from sendtime.texts import Catalogue, catalogue
 
 CAT = catalogue("en")
