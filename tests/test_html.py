@@ -305,3 +305,24 @@ def test_outcome_records_are_read_by_kind_and_their_own_day_count() -> None:
     )
     page = parse(timeline_html(replace(t, steps=steps), version="0"))
     assert page.plain.count("late: done after the date (99 days late)") == 2
+
+
+def test_every_note_number_in_the_page_is_listed() -> None:
+    from sendtime.engine.calendars import Calendar
+    from sendtime.io.rulefile import apply_rules_file
+    from sendtime.law.england.reviews import review
+
+    root = Path(__file__).resolve().parent.parent
+    t = review(d("2024-03-15"), today=d("2024-12-01"))
+    t = apply_rules_file(
+        t, str(root / "examples/local-rules.toml"), calendar=Calendar(), today=d("2024-12-01")
+    )
+    html = timeline_html(t, version="0", rules_file="local-rules.toml")
+    page = parse(html)
+    linked = {a["href"] for a in page.all("a") if (a.get("href") or "").startswith("#note-")}
+    listed = {f"#{a['id']}" for a in page.all("li") if (a.get("id") or "").startswith("note-")}
+    assert linked
+    assert linked == listed
+    assert "local-h" in page.order
+    assert page.order.index("local-h") < page.order.index("notes-h")
+    assert "Source" in page.plain

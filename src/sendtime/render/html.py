@@ -166,8 +166,12 @@ def _step_rows(
     return rows
 
 
-def _steps_table(caption: str, rows: list[str], cat: Catalogue, *, dated: bool = True) -> str:
+def _steps_table(
+    caption: str, rows: list[str], cat: Catalogue, *, dated: bool = True, source: bool = False
+) -> str:
     names = cat.html_columns if dated else cat.html_columns[2:]
+    if source:  # local milestones: their source stands where a citation would
+        names = (*names[:3], cat.local_columns[3], *names[4:])
     heads = "".join(f'<th scope="col">{_e(h)}</th>' for h in names)
     kinds = ("date", "day", "step", "cite", "basis") if dated else ("step", "cite", "basis")
     cols = "".join(f'<col class="{c}">' for c in kinds)
@@ -256,6 +260,18 @@ def timeline_html(
             )
             + "</section>"
         )
+    if local:
+        from pathlib import Path
+
+        origin = cat.local_origin.format(file=Path(rules_file).name) if rules_file else ""
+        caption = cat.local_heading.format(origin=origin)
+        rows = _step_rows(chronological(local), numbered, cat, None)
+        table = _steps_table(caption, rows, cat, source=True)
+        parts.append(
+            f'<section aria-labelledby="local-h"><h2 id="local-h">{_e(caption)}</h2>'
+            f"<p>{_e(cat.local_caption)}</p>{table}</section>"
+        )
+        shown += [f"{s.title} {s.basis} {s.source}" for s in local]
     parts += _outcomes(statutory, t, cat)
     if numbered:
         items = "".join(f'<li id="note-{i}">{_e(n)}</li>' for n, i in numbered.items())
@@ -283,17 +299,6 @@ def timeline_html(
         extra.append(line + (f"; {c.note}" if c.note else ""))
     if extra:
         parts.append("<ul>" + "".join(f"<li>{_e(x)}</li>" for x in extra) + "</ul>")
-    if local:
-        from pathlib import Path
-
-        origin = cat.local_origin.format(file=Path(rules_file).name) if rules_file else ""
-        caption = cat.local_heading.format(origin=origin)
-        rows = _step_rows(chronological(local), numbered, cat, None)
-        parts.append(
-            f'<section aria-labelledby="local-h"><h2 id="local-h">{_e(caption)}</h2>'
-            f"<p>{_e(cat.local_caption)}</p>{_steps_table(caption, rows, cat)}</section>"
-        )
-        shown += [f"{s.title} {s.basis} {s.source}" for s in local]
     for s in t.steps:
         shown += [s.title, s.id, short_citation(s.citation), s.basis, *s.notes]
     shown += extra
