@@ -214,3 +214,15 @@ def test_the_catalogue_disclaimer_is_the_documents_disclaimer() -> None:
     from sendtime.law.england.rules import DISCLAIMER
 
     assert EN.disclaimer == DISCLAIMER
+
+
+def test_checked_timelines_get_an_outcome_column_and_a_summary() -> None:
+    from tests.test_html import late_case
+
+    text = table_text(late_case())
+    assert "Checked against the dates done: 2 late." in text
+    assert "Outcome" in text
+    assert "late 21 days (done" in " ".join(text.split())
+    plain = table_text(assess(d("2024-03-01"), today=d("2024-03-04")))
+    assert "Outcome" not in plain
+    assert "Checked against" not in plain

@@ -28,6 +28,7 @@ from sendtime.render.reader import (
     next_line,
     next_step,
     outcome_of,
+    outcome_summary,
     provenance,
     pupil_lines,
     short_citation,
@@ -186,6 +187,7 @@ def _outcomes(steps: Sequence[Step], t: Timeline, cat: Catalogue) -> list[str]:
     checked = [s for s in steps if outcome_of(s) is not None]
     if not checked:
         return []
+    summary = outcome_summary(steps, cat)
     heads = "".join(f'<th scope="col">{_e(h)}</th>' for h in cat.outcome_columns)
     rows = []
     for s in checked:
@@ -215,7 +217,8 @@ def _outcomes(steps: Sequence[Step], t: Timeline, cat: Catalogue) -> list[str]:
     )
     return [
         f'<section aria-labelledby="outcomes-h"><h2 id="outcomes-h">{_e(cat.outcome_heading)}</h2>'
-        f"<table><thead><tr>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>",
+        f"<p>{_e(summary or '')}</p><table><thead><tr>{heads}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>",
         f'<section aria-labelledby="chron-h"><h2 id="chron-h">{_e(cat.chronology_heading)}</h2>'
         f"<ol>{chronology}</ol></section>",
     ]

@@ -287,3 +287,45 @@ def pupil_lines(t: Timeline, cat: Catalogue) -> list[str]:
             )
         )
     return lines
+
+
+def checked(t: Timeline) -> bool:
+    """Whether the timeline carries outcomes (done dates were given, or it was checked)."""
+    return bool(getattr(t, "checked", False)) or any(outcome_of(s) for s in t.steps)
+
+
+def outcome_cell(s: Step, cat: Catalogue) -> str:
+    """A step's outcome in a few words: "late 21 days (done 2024-05-03)", "open", ..."""
+    kind = outcome_of(s)
+    if kind is None:
+        return ""
+    words = cat.outcome_short.get(kind, kind)
+    late = days_late_of(s)
+    if kind == "late" and late is not None:
+        words = cat.outcome_short["late_n"].format(n=late)
+    overdue = getattr(getattr(s, "outcome", None), "days_overdue", None)
+    if kind == "overdue" and isinstance(overdue, int):
+        words = cat.outcome_short["overdue_n"].format(n=overdue)
+    done = done_of(s)
+    if done is not None:
+        words += cat.outcome_short["done"].format(date=done.isoformat())
+    return words
+
+
+def outcome_summary(steps: Sequence[Step], cat: Catalogue) -> str | None:
+    """One line counting the statutory steps' outcomes: "Checked: 2 late, 1 overdue, 3 met."."""
+    counts: dict[str, int] = {}
+    for s in steps:
+        kind = outcome_of(s)
+        if kind is not None and s.status is Status.STATUTORY and not is_local(s):
+            counts[kind] = counts.get(kind, 0) + 1
+    if not counts:
+        return None
+    order = list(cat.outcome_words)
+    parts = [
+        f"{n} {cat.outcome_short.get(k, k)}"
+        for k, n in sorted(
+            counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99
+        )
+    ]
+    return cat.outcome_summary.format(counts=", ".join(parts))

@@ -14,11 +14,15 @@ from rich.text import Text
 from sendtime.engine.model import Rule, Status, Step, Timeline
 from sendtime.render.local import local_table, split_local
 from sendtime.render.reader import (
+    checked,
     chronological,
     collapsible,
     heading,
     key_entries,
     next_line,
+    outcome_cell,
+    outcome_of,
+    outcome_summary,
     provenance,
     pupil_lines,
     short_citation,
@@ -29,6 +33,7 @@ from sendtime.render.reader import input_text as input_text  # re-exported for c
 from sendtime.texts import Catalogue, catalogue
 
 CAT = catalogue("en")
+ATTENTION = frozenset({"late", "overdue"})
 STYLE = {Status.STATUTORY: "", Status.GUIDANCE: "italic", Status.PRACTICE: "italic"}
 
 
@@ -78,6 +83,9 @@ def timeline_table(
     first = next_line(t, cat)
     if first:
         say(first, "bold")
+    summary = outcome_summary(t.steps, cat) if checked(t) else None
+    if summary:
+        say(summary, "bold")
     for line in pupil_lines(t, cat):
         say(line)
     title = heading(t, cat)
@@ -88,6 +96,9 @@ def timeline_table(
     table.add_column(day_col, no_wrap=True)
     table.add_column(step_col, overflow="fold", ratio=3)
     table.add_column(cite_col, overflow="fold", ratio=1, min_width=14, max_width=24)
+    with_outcomes = checked(t)
+    if with_outcomes:
+        table.add_column(cat.outcome_columns[3], overflow="fold", ratio=1, min_width=10)
     numbered: dict[str, int] = {}
     rows = [s for s in chronological(statutory.steps) if not collapsible(s)]
     collapsed = [s for s in statutory.steps if collapsible(s)]
@@ -99,12 +110,16 @@ def timeline_table(
         cell = _step_cell(s, marks, cat)
         citation = short_citation(s.citation)
         shown += [cell.plain, citation]
-        table.add_row(
+        cells: list[str | Text] = [
             s.date.isoformat() if s.date else cat.no_date,
             cat.weekdays[s.date.weekday()][:3] if s.date else "",
             cell,
             citation,
-        )
+        ]
+        if with_outcomes:
+            kind = outcome_of(s)
+            cells.append(Text(outcome_cell(s, cat), style="bold" if kind in ATTENTION else ""))
+        table.add_row(*cells)
     if rows:
         console.print(table)
     else:

@@ -82,6 +82,8 @@ class Catalogue:
     outcome_heading: str
     outcome_columns: tuple[str, ...]
     outcome_words: dict[str, str]  # outcome value -> words
+    outcome_short: dict[str, str]  # outcome value -> a table cell; late_n, overdue_n, done
+    outcome_summary: str  # "{counts}"
     chronology_heading: str
     html_title: str  # "{title}"
     html_generated: str  # "{version}"
