@@ -71,7 +71,7 @@ def test_christmas_and_good_friday_never_working_days_whatever_the_list() -> Non
 @pytest.mark.parametrize(
     ("start", "n", "end"),
     [
-        ("2025-12-18", 3, "2025-12-23"),  # england.md: Thu + 3 WD -> Tue
+        ("2025-12-18", 3, "2025-12-23"),  # docs/rules.md: Thu + 3 WD -> Tue
         ("2025-12-23", 1, "2025-12-24"),
         ("2025-12-24", 1, "2025-12-29"),  # 25, 26 and the weekend closed
         ("2025-04-17", 1, "2025-04-22"),  # Easter
@@ -86,7 +86,7 @@ def test_within_n_working_days_of(eng: Calendar, start: str, n: int, end: str) -
 @pytest.mark.parametrize(
     ("start", "n", "end"),
     [
-        ("2025-04-14", 15, "2025-05-07"),  # england.md: aware Mon 2025-04-14 -> Wed 2025-05-07
+        ("2025-04-14", 15, "2025-05-07"),  # docs/rules.md: aware Mon 2025-04-14 -> Wed 2025-05-07
         ("2025-04-19", 1, "2025-04-22"),  # Saturday: the first working day counts as day 1
         ("2025-12-22", 3, "2025-12-24"),
     ],
@@ -130,7 +130,7 @@ def test_package_agrees_with_govuk_snapshot_on_weekdays(nation: Nation) -> None:
     package = {day for y in range(2012, 2029) for day, _ in cal.holidays_in(y)}
     snapshot = {day for day in govuk if day.weekday() < 5}
     if nation is Nation.SCOTLAND:
-        # data.md: the package has 2026-06-15 which an early-2026 GOV.UK snapshot lacks.
+        # docs/counting.md: the package has 2026-06-15 which an early-2026 GOV.UK snapshot lacks.
         assert package - snapshot <= {d("2026-06-15")}  # later releases may drop it
         assert snapshot - package == set()
     else:

@@ -32,7 +32,7 @@ from tests.conftest import EXAMPLES, Invoke, d
 @pytest.mark.parametrize(
     ("p", "end"),
     [
-        ("2019-01-01", "2019-12-31"),  # england.md: plan issued 1 January 2019
+        ("2019-01-01", "2019-12-31"),  # worked example: plan issued 1 January 2019
         ("2024-03-15", "2025-03-14"),
         ("2023-03-01", "2024-02-29"),  # ends on 29 February
         ("2024-02-29", "2025-02-28"),  # starts on 29 February
@@ -211,7 +211,7 @@ def test_toml_and_ics_give_the_same_review_dates(
 @pytest.mark.parametrize(
     ("dob", "on", "year"),
     [
-        ("2015-03-10", "2025-10-01", 6),  # england.md example
+        ("2015-03-10", "2025-10-01", 6),  # worked example (docs/pupil-and-support.md)
         ("2015-03-10", "2026-08-31", 6),
         ("2015-03-10", "2026-09-01", 7),
         ("2014-09-01", "2025-09-01", 6),  # oldest in the year
@@ -317,7 +317,7 @@ def test_transfer_post16() -> None:
 @pytest.mark.parametrize(
     ("t_date", "by"),
     [
-        ("2026-09-01", "2026-03-31"),  # england.md example
+        ("2026-09-01", "2026-03-31"),  # worked example (docs/pupil-and-support.md)
         ("2026-07-31", "2026-02-27"),  # no 31 February: 28th, less a day
         ("2027-01-05", "2026-08-04"),
     ],

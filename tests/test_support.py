@@ -13,7 +13,7 @@ from tests.conftest import EXAMPLES, Invoke, d, date_of
 
 STAFFS = EXAMPLES / "terms-staffordshire-2025-26.toml"
 
-# Somerset 2014-15, six terms (data.md)
+# Somerset 2014-15, six terms (docs/pupil-and-support.md)
 SOMERSET = Terms(
     (
         Period(d("2014-09-01"), d("2014-10-24"), "Term 1"),

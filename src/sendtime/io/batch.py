@@ -38,7 +38,7 @@ from sendtime.io.cells import (
 )
 from sendtime.law.england.processes import BATCH, Param, ParamKind, Process
 
-# Columns every row may carry besides its process's own (interface.md, "Batch input").
+# Columns every row may carry besides its process's own (docs/reference/files.md).
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
 # With a date of birth, any row also gets the pupil's next transfer (issue 8): these columns.
 PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
