@@ -11,9 +11,8 @@ import pytest
 
 from sendtime.io.schema import StepModel
 from sendtime.law.england.rules import RULES_BY_ID
-from tests.conftest import Invoke
+from tests.conftest import EXAMPLES, Invoke
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 COUNCIL = str(EXAMPLES / "local-rules-council.toml")
 FULL = str(EXAMPLES / "local-rules.toml")
 HAS_REVIEW = "review.latest-meeting" in RULES_BY_ID
@@ -71,6 +70,7 @@ def test_json_has_local_steps_after_unchanged_statutory_steps(cli: Invoke) -> No
         "notes": [],
         "days_left": 46,
         "when": "upcoming",
+        "date_range": None,
         "source": HCO_SOURCE,
     }
     assert local[0]["date"] == "2025-01-15"

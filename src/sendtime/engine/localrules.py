@@ -2,7 +2,7 @@
 
 Pure: reading the TOML file lives in io/rulefile.py. A local rule is anchored on a step id of a
 RuleSet's table, on a command's trigger ("assess.trigger") or on another local rule, and is offset
-from it in days, weeks, months, working days or school days (interface.md, "Local rules"). The
+from it in days, weeks, months, working days or school days (docs/local-rules.md). The
 anchor never counts itself, ``--counting`` does not apply, and no statutory step ever changes:
 local steps are only appended.
 """
@@ -347,8 +347,8 @@ def apply_local_rules(
         value = given.get(name)
         if isinstance(value, tuple):  # a repeated input (advice requests): the first
             value = value[0] if value else None
-        if isinstance(value, str):
-            at: tuple[dt.date | None, bool] = (dt.date.fromisoformat(value), False)
+        if isinstance(value, dt.date):
+            at: tuple[dt.date | None, bool] = (value, False)
         elif stand_in is not None and stand_in in reached:
             at = (reached[stand_in][0], True)  # not given: the step that stands in for it
         else:

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from sendtime.engine import periods
 from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput
 from sendtime.engine.methods import (
@@ -20,32 +19,33 @@ from sendtime.engine.methods import (
     ROLLS,
     Anchor,
     Context,
+    iso,
     moved_basis,
     needed_options,
-    option_name,
 )
 from sendtime.engine.model import (
-    WEEKDAYS,
-    Confidence,
-    Disapplied,
-    ExceptionKind,
-    Kind,
+    DateRange,
+    InputValue,
     Method,
     Nation,
     RecordedException,
-    Roll,
     Rule,
     Status,
     Step,
     Timeline,
     When,
 )
+from sendtime.engine.notes import (
+    apply_exceptions,
+    carried_note,
+    carried_range,
+    status_notes,
+)
 from sendtime.engine.options import Options
 from sendtime.engine.ruleset import RuleSet
 
 LAST_DATE = dt.date(2199, 12, 31)  # bank holidays and date arithmetic stop well before 9999
 DUE_WINDOW_DAYS = 14
-NO_ROLL_NOTE = "falls on a non-working day ({weekday}); no statutory roll-forward"
 
 _default_calendars: dict[Nation, Calendar] = {}
 
@@ -94,79 +94,6 @@ def _anchors(
             proj = i > 0 or projected.get(name, False)
             return [Anchor(d, name, _label(ruleset, name, d), proj)]
     return []
-
-
-def _apply_exceptions(
-    ruleset: RuleSet,
-    step: Step,
-    rule: Rule,
-    anchor: Anchor,
-    exceptions: Sequence[RecordedException],
-) -> Step:
-    e = ruleset.exception_rule(step.id)
-    if e is None or step.date is None or not exceptions:
-        return step
-    period = (anchor.date, step.date)
-    remains = (
-        "time limit disapplied; the duty to act as soon as practicable remains"
-        if rule.asap
-        else "time limit disapplied; the underlying duty remains"
-    )
-    notes = list(step.notes)
-    for x in exceptions:
-        rng = (x.start or period[0], x.end or period[1])
-        overlap = periods.overlap_days(rng, period)
-        where = f"{rng[0].isoformat()}..{rng[1].isoformat()}" if x.start else "the whole period"
-        if x.kind is ExceptionKind.PERSONAL and overlap > 0:
-            reason = f"exceptional personal circumstances ({where}) in the period tested"
-            return replace(step, disapplied=Disapplied(e.personal, reason), notes=(*notes, remains))
-        if x.kind is ExceptionKind.ABSENCE and overlap >= e.threshold_days:
-            reason = (
-                f"absence from the LA's area for {overlap} days of the period tested "
-                f"({period[0].isoformat()} to {period[1].isoformat()}; {e.regulation} needs "
-                f"{e.threshold_days})"
-            )
-            if not x.start:
-                reason += "; no dates given, so assumed to cover the whole period"
-            return replace(step, disapplied=Disapplied(e.absence, reason), notes=(*notes, remains))
-        notes.append(
-            f"recorded {x.kind.value} exception does not disapply this limit: it overlaps the "
-            f"period tested ({period[0].isoformat()} to {period[1].isoformat()}) by {overlap} "
-            f"days"
-            + (
-                f"; {e.regulation} needs {e.threshold_days}"
-                if x.kind is ExceptionKind.ABSENCE
-                else ""
-            )
-        )
-    return replace(step, notes=tuple(notes))
-
-
-def _status_notes(
-    ruleset: RuleSet, rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Calendar
-) -> list[str]:
-    notes = list(rule.notes)
-    if rule.confidence is Confidence.SECONDARY:
-        notes.insert(0, ruleset.texts.secondary)
-    if rule.asap:
-        notes.append(ruleset.texts.asap)
-    if d is None:
-        return notes
-    if rule.roll is Roll.NONE and not cal.is_working_day(d):
-        why = cal.holiday_name(d) if d.weekday() < 5 else None  # the reason, not "Friday"
-        day = why or WEEKDAYS[d.weekday()]
-        if rule.status is Status.STATUTORY and rule.kind is not Kind.PLANNING:
-            notes.append(NO_ROLL_NOTE.format(weekday=day))
-        elif rule.kind is Kind.PLANNING:
-            notes.append(f"falls on a non-working day ({day}): plan for the working day before")
-    if anchor is not None and rule.status is Status.STATUTORY:  # relaxed limits were the law's
-        lo, hi = min(anchor.date, d), max(anchor.date, d)
-        notes.extend(
-            r.note
-            for r in ruleset.relaxations
-            if any(c.source == r.source for c in rule.cites) and lo <= r.end and hi >= r.start
-        )
-    return notes
 
 
 def unannounced_holidays_warning(
@@ -226,35 +153,29 @@ def compute(
         The timeline, with every step's date, basis, citation and arithmetic.
     """
     cal = options.calendar or default_calendar(ruleset.nation)
+    if cal.nation is not ruleset.nation:  # a law counts on its own jurisdiction's calendar
+        raise BadInput(ruleset.texts.other_nation.format(nation=cal.nation.value))
     counting, exceptions, today = options.counting, options.exceptions, options.today
     opts = dict(values or {})
-    if cal.nation is not ruleset.nation:
-        refused = ruleset.texts.other_nation
-        msg = f"a calendar of {cal.nation.value}: {refused}; use Calendar() instead"
-        raise BadInput(msg)
     trigger_name = ruleset.triggers.get(process, "")
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
-        what = "date" if name == trigger_name else option_name(name)
+        field = "date" if name == trigger_name else name
         for d in ds:
             if d > LAST_DATE:
-                msg = (
-                    f"{what} {d.isoformat()} is after {LAST_DATE.isoformat()}, "
-                    "the last date sendtime computes from"
-                )
-                raise BadInput(msg)
+                problem = f"is after {LAST_DATE.isoformat()}, the last date sendtime computes from"
+                raise BadInput.about(field, d, problem)
             if d < ruleset.in_force and name not in ruleset.before_in_force_ok:
-                msg = f"{what} {d.isoformat()} " + ruleset.texts.before_regime.format(
-                    start=ruleset.in_force.isoformat()
-                )
-                raise BadInput(msg)
+                problem = ruleset.texts.before_regime.format(start=ruleset.in_force.isoformat())
+                raise BadInput.about(field, d, problem)
     ids = tuple(step_ids) if step_ids is not None else ruleset.processes[process]
     dates: dict[str, dt.date | None] = {}
     bases: dict[str, str] = {}
     projected: dict[str, bool] = {}
+    ranges: dict[str, DateRange] = {}
     steps: list[Step] = []
     warns: list[str] = list(warnings)
-    ctx = Context(cal, counting, opts, dates, bases, ruleset.rules, ruleset.units)
+    ctx = Context(cal, counting, opts, dates, bases, ruleset.rules, ruleset.units, ranges)
     for rid in ids:
         rule = ruleset.rules[rid]
         if rule.method is Method.LATER_OF:
@@ -280,16 +201,16 @@ def compute(
             dates[sid] = step.date
             bases[sid] = step.basis
             projected[sid] = step.projected
+            if step.date_range is not None:
+                ranges[sid] = step.date_range
             if not rule.hidden:
                 steps.append(step)
     if exceptions and not any(ruleset.exception_rule(s.id) for s in steps):
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
     warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
-    inputs = tuple(
-        (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
-        for name, ds in given.items()
-        if ds
+    inputs: tuple[tuple[str, InputValue], ...] = tuple(
+        (name, ds[0] if len(ds) == 1 else tuple(ds)) for name, ds in given.items() if ds
     ) + tuple(opts.items())
     trigger = (
         given[trigger_name][0]
@@ -317,7 +238,7 @@ def _undated(ruleset: RuleSet, rule: Rule, basis: str, cal: Calendar) -> Step:
         confidence=rule.confidence,
         citation=rule.citation,
         basis=basis,
-        notes=tuple(_status_notes(ruleset, rule, None, None, cal)),
+        notes=tuple(status_notes(ruleset, rule, None, None, cal)),
         explain=(f"Rule: {rule.citation}: {rule.wording}.", basis[0].upper() + basis[1:] + "."),
     )
 
@@ -346,7 +267,19 @@ def _one(
         d = rolled
     warns.extend(computed.warnings)
     cal = ctx.calendar
-    notes = _status_notes(ruleset, rule, d, a if a.name else None, cal) + list(computed.notes)
+    notes = status_notes(ruleset, rule, d, a if a.name else None, cal) + list(computed.notes)
+    date_range = computed.range
+    range_lines: tuple[str, ...] = ()
+    if date_range is None and d is not None:
+        date_range = carried_range(ruleset, rule, a, ctx, d)
+        if date_range is not None:
+            notes.append(carried_note(date_range, rule.kind))
+            r = date_range
+            range_lines = (
+                f"This date rests on a presumption. Earliest reading ({r.earliest_source}): "
+                f"{iso(r.earliest)}, the date sendtime acts on. Latest reading "
+                f"({r.latest_source}): {iso(r.latest)}.",
+            )
     if a.projected:
         anchor_rule = ruleset.rules.get(a.name)
         presumed = anchor_rule is not None and anchor_rule.method in ruleset.presumed
@@ -363,6 +296,7 @@ def _one(
         *(["Anchor: " + a.label + (" (projected)" if a.projected else "") + "."] if a.name else []),
         *computed.explain,
         *roll_lines,
+        *range_lines,
         ruleset.texts.working_day.format(nation=cal.nation.value, source=cal.source),
         *[n[0].upper() + n[1:] + "." for n in notes],
     )
@@ -381,8 +315,12 @@ def _one(
         explain=explain,
         days_left=days_left,
         when=when,
+        date_range=date_range,
     )
-    return _apply_exceptions(ruleset, step, rule, a, exceptions) if a.name else step
+    step = apply_exceptions(ruleset, step, rule, a, exceptions) if a.name else step
+    if said := [n for name, n in rule.anchor_notes if name == a.name]:
+        step = replace(step, notes=(*step.notes, *said))
+    return step
 
 
 def given_dates(**kwargs: dt.date | Sequence[dt.date] | None) -> dict[str, Sequence[dt.date]]:
