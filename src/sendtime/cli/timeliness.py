@@ -15,7 +15,9 @@ from typing import Annotated
 import typer
 
 import sendtime.cli.stderr as stderr
-from sendtime.cli.app import _opt, app, choice, console, london_today, outputs, parse_date, warn
+from sendtime.cli.app import app
+from sendtime.cli.options import _opt, choice, london_today, parse_date
+from sendtime.cli.output import console, outputs, warn
 from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.model import Counting
 
