@@ -174,8 +174,8 @@ NO_CLOSURE_LIMB_NOTE = (
 )
 ASAP_NOTE = "the duty is to act as soon as practicable; this date is the latest"
 R_NOTE = (
-    "R may instead be the date the LA became responsible for the child or young person "
-    "under CFA s.24 (regs 5(1)(b), 10(1), 13(2))"
+    "the period may instead run from the day the LA became responsible for the child or young "
+    "person under CFA s.24, not the day it received the request (regs 5(1)(b), 10(1), 13(2))"
 )
 
 OMBUDSMAN_NOTE = (
@@ -501,6 +501,7 @@ RULES: tuple[Rule, ...] = (
         amount=15,
         method=Method.BEGINNING_WITH,
         kind=Kind.MINIMUM,
+        anchor_notes=(("notice_sent", SAME_DAY_NOTE),),
     ),
     # reg 22(3): the amended plan "within 8 weeks of the local authority sending a copy of the
     # EHC plan in accordance with paragraph (2)(a)" (the copy goes with the amendment notice)
@@ -615,8 +616,8 @@ RULES: tuple[Rule, ...] = (
         method=Method.CLEAR_BEFORE,
         kind=Kind.MINIMUM,
         notes=(
-            "'at least 5 months before' is a clear interval; a lenient reading (T - 5 months) "
-            "gives one day later",
+            "'at least 5 months before' is a clear interval; a lenient reading (the transfer "
+            "date less 5 months) gives one day later",
         ),
     ),
     # Post-16 to post-16 in the new academic year: the Code's "should normally be completed by
@@ -687,8 +688,8 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.PLANNING,
         confidence=Confidence.SECONDARY,
         notes=(
-            "the floor: the notice must be served by F - 15 days at the very latest, to leave "
-            "the 15 days for representations (reg 22(2)(c))",
+            "the floor: the notice must be served 15 days before the transfer deadline at the "
+            "very latest, to leave the 15 days for representations (reg 22(2)(c))",
         ),
         derives_from=("review.amended-final",),
     ),
@@ -1281,8 +1282,9 @@ SECONDARY_SOURCES: dict[str, str] = {
         "reg 8's text not seen"
     ),
     "review.decision": (
-        "councils and IPSEA (4 weeks after the meeting); R (L, M and P) v Devon CC [2022] on "
-        "sending proposed amendments with it; reg 20(10)'s paragraph number not verified"
+        "councils and IPSEA (4 weeks after the meeting); the Devon judgment ([2022] EWHC 493 "
+        "(Admin)) on sending proposed amendments with it; reg 20(10)'s paragraph number not "
+        "verified"
     ),
     **dict.fromkeys(
         (
@@ -1292,8 +1294,8 @@ SECONDARY_SOURCES: dict[str, str] = {
             "transfer.invitations",
             "transfer.advice-circulated",
         ),
-        "a plan worked back from reg 18's date with the LA's full periods (regs 20, 22; R (L, M "
-        "and P) v Devon CC [2022]); review.decision's 4 weeks are themselves secondary",
+        "a plan worked back from reg 18's date with the LA's full periods (regs 20, 22; the Devon "
+        "judgment, [2022] EWHC 493 (Admin)); review.decision's 4 weeks are themselves secondary",
     ),
     **dict.fromkeys(
         ("move.review-plan", "move.review-transfer", "move.review"),

@@ -161,7 +161,7 @@ def cease(
 def order(
     order_date: dt.date,
     *,
-    type: OrderType | str,  # the CLI's --type, named as interface.md names it
+    type: OrderType | str,  # the CLI's --type, named as docs/reference/cli.md names it
     unopposed: bool | str = False,
     tribunal_direction: dt.date | None = None,
     order_sent: dt.date | None = None,
