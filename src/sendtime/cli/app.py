@@ -276,11 +276,14 @@ COMMON_PARAMS = [
 COMMON_NAMES = tuple(n for n, _, _ in COMMON_PARAMS)
 
 
-def timeline_command(name: str) -> Callable[[Callable[..., Timeline]], Callable[..., Timeline]]:
+def timeline_command(
+    name: str, *, group: typer.Typer | None = None
+) -> Callable[[Callable[..., Timeline]], Callable[..., Timeline]]:
     """Register a timeline command: fn(common, **own options) -> Timeline; render and exit here.
 
     The common options are added to the command's signature once, here, instead of being
-    repeated in every command.
+    repeated in every command. ``group`` registers it under a command group (``sendtime wales``)
+    instead of on the app itself.
     """
 
     def register(fn: Callable[..., Timeline]) -> Callable[..., Timeline]:
@@ -302,7 +305,7 @@ def timeline_command(name: str) -> Callable[[Callable[..., Timeline]], Callable[
             parameters=params, return_annotation=int
         )
         command.__annotations__ = {p.name: p.annotation for p in params}
-        app.command(name)(command)
+        (group or app).command(name)(command)
         return fn
 
     return register
@@ -616,16 +619,24 @@ def rules_cmd(
     format: Annotated[
         str, _opt("--format", "-f", help="table, json or csv.", metavar="FORMAT")
     ] = "table",
+    jurisdiction: Annotated[
+        str,
+        _opt(
+            "--jurisdiction",
+            help="england (default) or wales: whose rule table.",
+            metavar="NAME",
+        ),
+    ] = "england",
 ) -> int:
     """The rule table: id, title, citation, period, kind and confidence of every step."""
-    from sendtime.law.england.rules import rule_table
+    from sendtime.law.jurisdictions import check, rule_table
 
     choice(format, "--format", FORMATS)
-    rules = rule_table()
+    rules = rule_table(check(jurisdiction, "--jurisdiction"))
     if format == "json":
         from sendtime.render.json import dumps, rules_dict
 
-        out(dumps(rules_dict(rules)))
+        out(dumps(rules_dict(rules, jurisdiction=jurisdiction)))
     elif format == "csv":
         from sendtime.render.csv import write_rows
 
@@ -648,7 +659,7 @@ def rules_cmd(
     else:
         from sendtime.render.table import rules_table
 
-        rules_table(rules, console())
+        rules_table(rules, console(), jurisdiction=jurisdiction)
     return 0
 
 
@@ -754,6 +765,7 @@ COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("review", "amend", "transfer", "terms"), "sendtime.cli.reviews"),
     **dict.fromkeys(("appeal", "order", "mediation", "move", "reassess"), "sendtime.cli.tribunal"),
     **dict.fromkeys(("batch", "due"), "sendtime.cli.batch"),
+    "wales": "sendtime.cli.wales",
 }
 
 
@@ -799,6 +811,7 @@ def load_commands(names: Iterable[str] | None = None) -> typer.Typer:
     sub = typer.Typer(**APP_SETTINGS)
     sub.registered_callback = app.registered_callback
     sub.registered_commands = [c for c in app.registered_commands if c.name in keep]
+    sub.registered_groups = [g for g in app.registered_groups if g.name in keep]
     return sub
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sendtime.engine.model import ClosureCheck, Rule, Step, Timeline
-from sendtime.law.england.rules import DISCLAIMER
+from sendtime.law.jurisdictions import DEFAULT, disclaimer
 
 TIMELINE_SCHEMA = "sendtime.timeline/1"
 
@@ -66,6 +66,7 @@ def timeline_dict(t: Timeline) -> dict[str, Any]:
     """A timeline as the documented JSON object (schema sendtime.timeline/1)."""
     doc: dict[str, Any] = {
         "schema": TIMELINE_SCHEMA,
+        "jurisdiction": t.jurisdiction or DEFAULT,
         "process": t.process,
         "inputs": {k: list(v) if isinstance(v, tuple) else v for k, v in t.inputs},
         "counting": t.counting.value,
@@ -77,7 +78,7 @@ def timeline_dict(t: Timeline) -> dict[str, Any]:
         "steps": [step_dict(s) for s in t.steps],
         "closure_checks": [closure_check_dict(c) for c in t.closure_checks],
         "warnings": list(t.warnings),
-        "disclaimer": DISCLAIMER,
+        "disclaimer": disclaimer(t.jurisdiction),
     }
     for key, value in t.extra:
         doc[key] = value
@@ -89,10 +90,11 @@ def dumps(doc: object) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
-def rules_dict(rules: Iterable[Rule]) -> dict[str, Any]:
-    """The rule table document (schema sendtime.rules/1)."""
+def rules_dict(rules: Iterable[Rule], *, jurisdiction: str = DEFAULT) -> dict[str, Any]:
+    """The rule table document (schema sendtime.rules/1) of one jurisdiction."""
     return {
         "schema": "sendtime.rules/1",
+        "jurisdiction": jurisdiction,
         "rules": [
             {
                 "id": r.id,

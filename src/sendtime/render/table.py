@@ -42,9 +42,9 @@ LEGEND = (
 STYLE = {Status.STATUTORY: "", Status.GUIDANCE: "italic", Status.PRACTICE: "italic"}
 
 
-def short_citation(citation: str) -> str:
-    """A citation shortened for a narrow column."""
-    for long, short in SHORT:
+def short_citation(citation: str, names: Iterable[tuple[str, str]] = SHORT) -> str:
+    """A citation shortened for a narrow column (England's source names by default)."""
+    for long, short in names:
         citation = citation.replace(long, short)
     return citation
 
@@ -96,11 +96,23 @@ def _pupil_facts(t: Timeline, console: Console) -> None:
         console.print(Text(line))
 
 
+def _display(
+    jurisdiction: str,
+) -> tuple[dict[str, str], tuple[tuple[str, str], ...], str, str]:
+    """Titles, short source names, legend and disclaimer of a jurisdiction's tables."""
+    if jurisdiction == "wales":
+        from sendtime.law.wales import texts
+
+        return texts.TITLES, texts.SHORT, texts.LEGEND, texts.DISCLAIMER
+    return TITLES, SHORT, LEGEND, DISCLAIMER
+
+
 def timeline_table(t: Timeline, console: Console) -> None:
     """Print a timeline: a row per step, numbered notes below, provenance and disclaimer."""
+    titles, short, legend, disclaimer = _display(t.jurisdiction)
     _pupil_facts(t, console)
     table = Table(
-        title=f"{TITLES.get(t.process, t.process)}: {_inputs(t)}",
+        title=f"{titles.get(t.process, t.process)}: {_inputs(t)}",
         title_justify="left",
         show_lines=True,
     )
@@ -119,7 +131,7 @@ def timeline_table(t: Timeline, console: Console) -> None:
             s.date.isoformat() if s.date else "no date",
             (s.weekday or "")[:3],
             _step_cell(s, marks),
-            short_citation(s.citation),
+            short_citation(s.citation, short),
         )
     console.print(table)
     for note, i in numbered.items():
@@ -154,18 +166,25 @@ def timeline_table(t: Timeline, console: Console) -> None:
             style="dim",
         )
     )
-    console.print(Text(LEGEND, style="dim"))
-    console.print(Text(DISCLAIMER, style="dim"))
+    console.print(Text(legend, style="dim"))
+    console.print(Text(disclaimer, style="dim"))
 
 
-def rules_table(rules: Iterable[Rule], console: Console) -> None:
-    """Print the rule table."""
-    table = Table(title="sendtime rules", title_justify="left", show_lines=True)
+def rules_table(rules: Iterable[Rule], console: Console, *, jurisdiction: str = "england") -> None:
+    """Print the rule table (of England, or the jurisdiction named)."""
+    _, short, legend, _ = _display(jurisdiction)
+    title = "sendtime rules" if jurisdiction == "england" else f"sendtime rules: {jurisdiction}"
+    table = Table(title=title, title_justify="left", show_lines=True)
     for col in ("Id", "Title", "Set by", "Period", "Kind", "Confidence"):
         table.add_column(col, overflow="fold")
     for r in rules:
         table.add_row(
-            r.id, r.title, short_citation(r.citation), r.period, r.kind.value, r.confidence.value
+            r.id,
+            r.title,
+            short_citation(r.citation, short),
+            r.period,
+            r.kind.value,
+            r.confidence.value,
         )
     console.print(table)
-    console.print(Text(LEGEND, style="dim"))
+    console.print(Text(legend, style="dim"))
