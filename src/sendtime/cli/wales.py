@@ -28,6 +28,11 @@ def _arg(help: str, metavar: str = "DATE") -> Any:
 
 def _core(common: Common) -> dict[str, Any]:
     """The process options, refusing what Wales's commands do not offer yet."""
+    if common.nation is not None:
+        from sendtime.law.wales.rules import OTHER_NATION
+
+        msg = f"--nation {common.nation}: {OTHER_NATION}; --nation belongs to `holidays` only"
+        raise BadInput(msg)
     if common.rules is not None:
         msg = "--rules: local rules apply to England's commands only for now"
         raise BadInput(msg)

@@ -167,6 +167,8 @@ class Runner:
         """One row's timeline, or the error record saying what its cells lack."""
         cells = row.cells
         ref = cell_text(cells[plan.ref])
+        if row.problem is not None:
+            return RowError(ref, row.line, row.problem)
         if not ref:
             return RowError("", row.line, "column ref: expected the case reference, it is empty")
         if row.extra_cells:
@@ -304,8 +306,10 @@ class Runner:
 
         d = self.defaults
         out: dict[str, Any] = {"nation": d.nation, "counting": d.counting, "terms": d.terms}
-        if text := cell("nation"):
-            out["nation"] = _enum(Nation, text, "nation")
+        if cell("nation"):  # England's law has England's calendar: a nation cannot move a date
+            from sendtime.law.england.rules import NATION_REFUSED
+
+            raise CellError(f"column nation: {NATION_REFUSED}; leave it empty or remove it")
         out["counting_given"] = bool(text := cell("counting"))
         if text:
             out["counting"] = _enum(Counting, text, "counting")

@@ -20,6 +20,17 @@ CFA = "Children and Families Act 2014"
 COP = "SEND Code of Practice 2015"
 IPSEA = "IPSEA (practice)"
 INTERP = "Interpretation Act 1978"
+LGA1974 = "Local Government Act 1974"
+
+
+# England's SEND law counts on England's calendar: the SEND Regulations 2014 bind English local
+# authorities and the SEND Tribunal is the First-tier Tribunal in England, so working days are
+# those of England and Wales whatever the nation of the family, school or council office.
+NATION_REFUSED = (
+    "England's SEND law counts working days on England-and-Wales bank holidays whatever the "
+    "nation (the SEND Regulations 2014 bind English LAs; the SEND Tribunal sits in England), so "
+    "a nation cannot change its dates"
+)
 
 
 def regs(ref: str) -> Citation:
@@ -62,6 +73,8 @@ INPUT_LABELS: dict[str, str] = {
     "transfer_year": "the calendar year of transfer",
     "transfer_date": "transfer date",
     "transfer.deadline": "transfer deadline",
+    # ombudsman
+    "first_notice": "first notice of the matter",
 }
 
 SERVICE_NOTE = (
@@ -83,10 +96,6 @@ WORKING_DAY_WORDS = (
 DEEMED_PROJECTION = (
     "projected: counted from {anchor}, deemed from the posting or delivery date (the real "
     "date, if known, wins)"
-)
-OTHER_NATION = (
-    "bank holidays of {nation} used at your request; the SEND Regulations apply in England, "
-    "where England-and-Wales bank holidays count"
 )
 DISCLAIMER = (
     "Not legal advice: dates computed from the SEND Regulations 2014 and related law; "
@@ -149,6 +158,15 @@ ASAP_NOTE = "the duty is to act as soon as practicable; this date is the latest"
 R_NOTE = (
     "R may instead be the date the LA became responsible for the child or young person "
     "under CFA s.24 (regs 5(1)(b), 10(1), 13(2))"
+)
+
+OMBUDSMAN_NOTE = (
+    "a complaint must be made in writing (s.26B(1)(a)); the Ombudsman may disapply the "
+    "12-month limit (s.26B(3))"
+)
+OMBUDSMAN_FROM_DUTY_NOTE = (
+    "counted from the day after the duty fell due, the earliest day the person affected can have "
+    "had notice that it was missed; if they learned of it later, the period begins then"
 )
 
 # review, amend, transfer
@@ -969,6 +987,26 @@ RULES: tuple[Rule, ...] = (
         amount=1,
         unit=Unit.WEEKS,
     ),
+    # ---------------------------------------------------------------- complaints
+    # LGA 1974 s.26B(1)-(2): a complaint "must be made ... before the end of the permitted
+    # period", "the period of 12 months beginning with ... the day on which the person affected
+    # first had notice of the matter" -> ends the day before the corresponding date 12 months on
+    # (as CFA s.44(1)); s.26B(3): the Ombudsman "may disapply" it.
+    Rule(
+        id="ombudsman.complaint",
+        process="ombudsman",
+        title="Complaint to the Local Government and Social Care Ombudsman",
+        cites=(Citation(LGA1974, "s.26B(1), (2)(a)"),),
+        wording=(
+            "before the end of the period of 12 months beginning with the day the person "
+            "affected first had notice of the matter"
+        ),
+        anchor="first_notice",
+        amount=12,
+        unit=Unit.MONTHS,
+        method=Method.PERIOD_STARTING,
+        notes=(OMBUDSMAN_NOTE,),
+    ),
     # ---------------------------------------------------------------- SEN Support (no EHC plan)
     # CoP 6.65: "Schools should meet parents at least three times each year": guidance, one
     # meeting in each of the autumn, spring and summer parts, due by the part's last school day.
@@ -1043,6 +1081,7 @@ PROCESSES: dict[str, tuple[str, ...]] = {
     "order": tuple(r.id for r in RULES if r.process == "order"),
     "mediation": tuple(r.id for r in RULES if r.process == "mediation"),
     "support": ("support.meeting", "support.cycle"),
+    "ombudsman": ("ombudsman.complaint",),
     "pupil": (),  # the pupil's transfer (and review) steps come from those processes
 }
 
@@ -1062,6 +1101,7 @@ TRIGGERS: dict[str, str] = {
     "order": "order_date",
     "mediation": "agreement_date",
     "support": "from",
+    "ombudsman": "first_notice",
     "pupil": "dob",
 }
 

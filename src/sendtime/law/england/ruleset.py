@@ -49,7 +49,7 @@ ENGLAND = RuleSet(
         working_day=rules.WORKING_DAY_WORDS,
         secondary=rules.SECONDARY_NOTE,
         asap=rules.ASAP_NOTE,
-        other_nation=rules.OTHER_NATION,
+        other_nation=rules.NATION_REFUSED,
         before_regime=rules.BEFORE_REGIME,
         presumed_projection=rules.DEEMED_PROJECTION,
     ),

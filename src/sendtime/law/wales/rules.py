@@ -46,8 +46,8 @@ SECONDARY_NOTE = (
 ASAP_NOTE = "the duty is to act promptly; this date is the latest"
 ASAP_REMAINS = "time limit disapplied; the duty to act promptly remains"
 OTHER_NATION = (
-    "bank holidays of {nation} used at your request; Wales's ALN law counts on "
-    "England-and-Wales bank holidays"
+    "Wales's ALN law counts working days on England-and-Wales bank holidays whatever the nation "
+    "(the 2018 Act and the Regulations apply in Wales), so a nation cannot change its dates"
 )
 DISCLAIMER = (
     "Not legal advice: dates computed from the Additional Learning Needs and Education Tribunal "
