@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from sendtime.engine.model import Rule, Status, Step, Timeline
+from sendtime.law.england.processes import title
 from sendtime.law.england.rules import DISCLAIMER
 
-TITLES = {
-    "assess": "EHC needs assessment",
-    "draft": "Draft EHC plan: the response window",
-    "support": "SEN Support (no EHC plan)",
-    "pupil": "Pupil",
-    "review": "Annual review",
-    "amend": "Amendment outside a review",
-    "transfer": "Phase transfer",
-    "appeal": "Mediation and Tribunal appeal",
-    "order": "Tribunal order",
-    "mediation": "Mediation agreement",
-    "move": "Move between local authorities",
-    "reassess": "Re-assessment",
-}
 # Long source names shortened in the table; the legend below it spells them out.
 SHORT = (
     ("SEND Regulations 2014, ", ""),
@@ -98,13 +85,13 @@ def _pupil_facts(t: Timeline, console: Console) -> None:
 
 def _display(
     jurisdiction: str,
-) -> tuple[dict[str, str], tuple[tuple[str, str], ...], str, str]:
-    """Titles, short source names, legend and disclaimer of a jurisdiction's tables."""
+) -> tuple[Callable[[str], str], tuple[tuple[str, str], ...], str, str]:
+    """Process titles, short source names, legend and disclaimer of a jurisdiction's tables."""
     if jurisdiction == "wales":
-        from sendtime.law.wales import texts
+        from sendtime.law.wales import processes, texts
 
-        return texts.TITLES, texts.SHORT, texts.LEGEND, texts.DISCLAIMER
-    return TITLES, SHORT, LEGEND, DISCLAIMER
+        return processes.title, texts.SHORT, texts.LEGEND, texts.DISCLAIMER
+    return title, SHORT, LEGEND, DISCLAIMER
 
 
 def timeline_table(t: Timeline, console: Console) -> None:
@@ -112,7 +99,7 @@ def timeline_table(t: Timeline, console: Console) -> None:
     titles, short, legend, disclaimer = _display(t.jurisdiction)
     _pupil_facts(t, console)
     table = Table(
-        title=f"{titles.get(t.process, t.process)}: {_inputs(t)}",
+        title=f"{titles(t.process)}: {_inputs(t)}",
         title_justify="left",
         show_lines=True,
     )

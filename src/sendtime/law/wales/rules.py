@@ -327,28 +327,6 @@ RULES: tuple[Rule, ...] = (
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
-# Each process's steps, in order (etw.extended runs only after a referral in time).
-PROCESSES: dict[str, tuple[str, ...]] = {
-    "idp": ("idp.school", "idp.fei", "idp.la"),
-    "reconsider": ("idp.reconsider",),
-    "not-necessary": ("idp.not-necessary",),
-    "nhs-referral": ("idp.nhs-response",),
-    "cease-reconsider": ("idp.cease-reconsider",),
-    "fei-transfer": ("idp.fei-transfer",),
-    "review": ("idp.review",),
-    "appeal": ("etw.dispute-resolution", "etw.appeal"),
-}
-TRIGGERS: dict[str, str] = {
-    "idp": "brought_to_attention",
-    "reconsider": "reconsider_requested",
-    "not-necessary": "consented",
-    "nhs-referral": "referral_received",
-    "cease-reconsider": "notified",
-    "fei-transfer": "transfer_requested",
-    "review": "plan_given",
-    "appeal": "notice_given",
-}
-
 _CODE_EXCEPTION = (
     "ALN Code 2021 exception (ALNET s.4(6); wording from a secondary source: impractical due to "
     "circumstances beyond the body's control)"

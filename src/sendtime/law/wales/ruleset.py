@@ -11,13 +11,13 @@ from types import MappingProxyType
 
 from sendtime.engine.model import Nation
 from sendtime.engine.ruleset import RuleSet, Texts
-from sendtime.law.wales import rules
+from sendtime.law.wales import processes, rules
 
 WALES = RuleSet(
     name="wales",
     rules=MappingProxyType(rules.RULES_BY_ID),
-    processes=MappingProxyType(rules.PROCESSES),
-    triggers=MappingProxyType(rules.TRIGGERS),
+    processes=MappingProxyType({p.name: p.step_ids for p in processes.TABLE}),
+    triggers=MappingProxyType({p.name: p.trigger for p in processes.TABLE}),
     exceptions=rules.EXCEPTIONS,
     labels=MappingProxyType(rules.INPUT_LABELS),
     nation=Nation.ENGLAND_AND_WALES,
