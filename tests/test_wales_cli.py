@@ -135,3 +135,31 @@ def test_dates_before_the_aln_system_are_refused(cli: Invoke) -> None:
     r = cli(["wales", "review", "2021-08-31"])
     assert r.exit_code == 2
     assert "2021-09-01" in r.stderr
+
+
+def test_caseload_jurisdiction_column(cli: Invoke, tmp_path: Path) -> None:
+    caseload = tmp_path / "caseload.csv"
+    caseload.write_text(
+        "ref,jurisdiction,process,date,by,referred\n"
+        "W1,wales,idp,2025-10-01,la,\n"
+        "W2,Wales,appeal,2025-01-06,,2025-02-01\n"
+        "E1,,review,2025-03-17,,\n"
+        "W3,wales,assess,2024-03-01,,\n"
+        "W4,scotland,idp,2025-10-01,,\n"
+        "W5,wales,idp,2025-10-01,school,\n",
+        encoding="utf-8",
+    )
+    r = cli(["batch", str(caseload), "--format", "json", "--today", "2025-11-01"])
+    docs = [json.loads(line) for line in r.stdout.splitlines()]
+    got = {(x["ref"], x["jurisdiction"], x["process"]): [s["id"] for s in x["steps"]] for x in docs}
+    assert got[("W1", "wales", "idp")] == ["idp.la"]
+    assert got[("W2", "wales", "appeal")] == ["etw.dispute-resolution", "etw.appeal"]
+    assert ("E1", "england", "review") in got  # no cell: England
+    appeal = next(x for x in docs if x["ref"] == "W2")
+    assert appeal["steps"][1]["date"] == "2025-04-28"
+    errors = [json.loads(line) for line in r.stderr.splitlines() if line.startswith("{")]
+    assert [(e["ref"], e["line"]) for e in errors] == [("W3", 5), ("W4", 6), ("W5", 7)]
+    assert "jurisdiction wales" in errors[0]["error"]
+    assert "england, wales" in errors[1]["error"]
+    assert "terms" in errors[2]["error"]
+    assert r.exit_code == 2  # bad rows (2) outrank the row that needs term dates (3)

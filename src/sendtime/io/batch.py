@@ -1,7 +1,8 @@
 """The batch runner: caseload rows in, timelines or error records out, one row at a time.
 
-Generic over the process registry (law/england/processes.BATCH): a process added there is
-callable from a caseload with no change here. Pure of the command line: `cases()` yields a
+Generic over the process registries (law/england/processes.BATCH, law/wales/processes.BATCH,
+picked by a row's `jurisdiction` cell): a process added there is callable from a caseload with
+no change here. Pure of the command line: `cases()` yields a
 `Case` (a good row and its timeline) or a `RowError` (a bad row: ref, line, what was expected)
 for each row, in file order, and never stops on a bad row. Error messages name the column and
 what was expected, never another cell's value.
@@ -30,10 +31,25 @@ from sendtime.io.caseload import (
     normalise,
     parse_file_date,
 )
-from sendtime.law.england.processes import BATCH, REGISTRY, Param, ParamKind, Process
+from sendtime.law.england import processes as england
+from sendtime.law.england.processes import Param, ParamKind, Process
+from sendtime.law.wales import processes as wales
 
 # Columns every row may carry besides its process's own (interface.md, "Batch input").
-GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
+GENERIC = (
+    "ref",
+    "process",
+    "date",
+    "jurisdiction",
+    "counting",
+    "nation",
+    "terms",
+    "rules",
+    "exception",
+)
+# A row's `jurisdiction` cell (default england) picks the registry its `process` is read from.
+BATCHES: dict[str, dict[str, Process]] = {"england": england.BATCH, "wales": wales.BATCH}
+REGISTRIES: dict[str, dict[str, Process]] = {"england": england.REGISTRY, "wales": wales.REGISTRY}
 # Columns whose values come from a fixed list, so an error may show them.
 VOCABULARY = ("kind", "type", "structure", "destination", "post", "by", "unopposed")
 # With a date of birth, any row also gets the pupil's next transfer (issue 8): these columns.
@@ -93,7 +109,7 @@ class _Plan:
         # Cells whose values may appear in messages: the ref and words from a fixed list.
         self.keep = tuple(
             i
-            for c in ("ref", "process", "nation", "counting")
+            for c in ("ref", "process", "jurisdiction", "nation", "counting")
             if (i := self.generic[c]) is not None
         ) + tuple(
             i  # words from a fixed list (a kind of transfer, an order type): not personal data
@@ -101,15 +117,16 @@ class _Plan:
             if (i := header.position(c)) is not None
         )
         known: set[int] = {i for i in self.generic.values() if i is not None}
-        self.params: dict[str, list[tuple[Param, int]]] = {}
-        for name, spec in BATCH.items():
-            cols = []
-            for p in spec.params:
-                i = header.position(p.column)
-                if i is not None:
-                    cols.append((p, i))
-                    known.add(i)
-            self.params[name] = cols
+        self.params: dict[tuple[str, str], list[tuple[Param, int]]] = {}
+        for jurisdiction, batch in BATCHES.items():
+            for name, spec in batch.items():
+                cols = []
+                for p in spec.params:
+                    i = header.position(p.column)
+                    if i is not None:
+                        cols.append((p, i))
+                        known.add(i)
+                self.params[jurisdiction, name] = cols
         # A column some process reads must not appear twice: which one would count is unclear.
         first = set(header.index.values())
         for i, n in enumerate(header.names):
@@ -183,7 +200,7 @@ class Runner:
         except (CellError, SendtimeError) as exc:
             code = exc.exit_code if isinstance(exc, SendtimeError) else 2
             process = cell_text(cells[plan.process]).lower()
-            message = _scrub(str(exc), cells, plan.keep, process)
+            message = _scrub(str(exc), cells, plan.keep, process, jurisdiction=_juris(plan, cells))
             return RowError(ref, row.line, message, code)
         except Exception as exc:  # a bug must not stop the batch or show the row's cells
             return RowError(ref, row.line, f"internal error ({type(exc).__name__})", 1)
@@ -192,18 +209,31 @@ class Runner:
         if timeline.warnings:
             values = _cell_values(cells, plan.keep)  # once per row, not once per warning
             warns = tuple(
-                _scrub(w, cells, plan.keep, timeline.process, values) for w in timeline.warnings
+                _scrub(
+                    w,
+                    cells,
+                    plan.keep,
+                    timeline.process,
+                    values,
+                    jurisdiction=timeline.jurisdiction or "england",
+                )
+                for w in timeline.warnings
             )
         return Case(ref, row.line, timeline, extra, latest, warns)
 
     def _timeline(self, plan: _Plan, cells: tuple[Cell, ...]) -> tuple[Timeline, dt.date | None]:
         name = cell_text(cells[plan.process]).lower()
-        spec = BATCH.get(name)
+        jurisdiction = _juris(plan, cells)
+        if jurisdiction not in BATCHES:
+            raise CellError("column jurisdiction: expected one of " + ", ".join(BATCHES))
+        batch = BATCHES[jurisdiction]
+        spec = batch.get(name)
         if spec is None:
-            raise CellError("column process: expected one of " + ", ".join(BATCH))
+            where = "" if jurisdiction == "england" else f" (jurisdiction {jurisdiction})"
+            raise CellError(f"column process: expected one of {', '.join(batch)}{where}")
         latest: dt.date | None = None
         kwargs: dict[str, Any] = {}
-        for p, i in plan.params[name]:
+        for p, i in plan.params[jurisdiction, name]:
             value = cells[i]
             if value == "":
                 continue
@@ -222,6 +252,7 @@ class Runner:
         for d in (e for x in g["exceptions"] for e in (x.start, x.end) if e):
             latest = d if latest is None or d > latest else latest
         key = (
+            jurisdiction,
             name,
             first,
             g["nation"],
@@ -242,9 +273,12 @@ class Runner:
             if len(self._memo) >= MEMO_SIZE:  # bounded: drop the oldest, memory stays flat
                 del self._memo[next(iter(self._memo))]
             self._memo[key] = t
-        if name != "pupil" and (dob := self._pupil_cell(plan, cells, "dob")):
+        england_row = jurisdiction == "england"
+        if england_row and name != "pupil" and (dob := self._pupil_cell(plan, cells, "dob")):
             t = self._with_transfer(t, plan, cells, dob, g)
         rules = g["rules"] if g["rules"] is not None else self.defaults.rules
+        if rules is not None and not england_row:
+            raise CellError("column rules: local rules apply to England's processes only for now")
         if rules is not None:
             if self._rule_files is None:
                 from sendtime.io.rulefile import RuleFiles
@@ -415,19 +449,28 @@ def _cell_values(cells: tuple[Cell, ...], keep: tuple[int, ...]) -> tuple[str, .
     return tuple(sorted((v for v in values if v), key=len, reverse=True))
 
 
+def _juris(plan: _Plan, cells: tuple[Cell, ...]) -> str:
+    """A row's jurisdiction: its cell, lower-cased, or england when empty or absent."""
+    i = plan.generic["jurisdiction"]
+    return (cell_text(cells[i]).lower() if i is not None else "") or "england"
+
+
 def _scrub(
     message: str,
     cells: tuple[Cell, ...],
     keep: tuple[int, ...],
     process: str = "",
     values: tuple[str, ...] | None = None,
+    *,
+    jurisdiction: str = "england",
 ) -> str:
     """An error message with every cell value of the row (but the ref) taken out.
 
     Core messages name options (--draft-served) and sometimes the value; a caseload holds
     personal data, so the value goes and the option becomes its column name (draft_served).
     """
-    trigger = REGISTRY[process].trigger if process in REGISTRY else None
+    registry = REGISTRIES.get(jurisdiction, england.REGISTRY)
+    trigger = registry[process].trigger if process in registry else None
 
     def column(m: re.Match[str]) -> str:
         name = m[1].replace("-", "_")

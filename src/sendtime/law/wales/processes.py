@@ -77,10 +77,7 @@ TABLE: tuple[Process, ...] = (
         "notice_given",
         "sendtime.law.wales.tribunal:appeal",
         None,
-        params=(
-            Param("dispute_resolution", ParamKind.TEXT),
-            Param("referred", ParamKind.DATE),
-        ),
+        params=(Param("referred", ParamKind.DATE),),  # a caseload gives the referral's date
         # etw.extended runs only after a referral to dispute resolution in time (tribunal.py)
         steps=("etw.dispute-resolution", "etw.appeal"),
     ),
