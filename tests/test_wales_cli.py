@@ -163,3 +163,20 @@ def test_caseload_jurisdiction_column(cli: Invoke, tmp_path: Path) -> None:
     assert "england, wales" in errors[1]["error"]
     assert "terms" in errors[2]["error"]
     assert r.exit_code == 2  # bad rows (2) outrank the row that needs term dates (3)
+
+
+def test_explain_names_the_weekdays_not_counted(cli: Invoke) -> None:
+    r = cli(["wales", "idp", "2026-04-24", "--terms", TERMS, "--explain", "idp.school"])
+    assert (
+        "Weekdays not counted: 2026-05-04 (May Day); 2026-05-25..2026-05-29 (Summer half term)."
+    ) in r.stdout
+
+
+def test_the_engine_names_no_jurisdiction() -> None:
+    import re
+
+    engine = Path(__file__).resolve().parent.parent / "src" / "sendtime" / "engine"
+    for path in engine.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"""['"](wales|england)['"]""", text), path.name
+        assert not re.search(r"^\s*(from|import) sendtime\.law", text, re.MULTILINE), path.name

@@ -257,9 +257,32 @@ def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     )
 
 
+def _skipped(cal: Calendar, start: dt.date, end: dt.date) -> tuple[str, ...]:
+    """The weekdays in (start, end] a school-day count did not count, in runs, with why."""
+    runs: list[tuple[dt.date, dt.date, str]] = []
+    d = start
+    while d < end:
+        d = periods.add_days(d, 1)
+        if d.weekday() >= 5 or cal.is_school_day(d):
+            continue
+        closure = cal.terms.why_closed(d) if cal.terms else None
+        why = closure or cal.holiday_name(d) or "closed"
+        if runs and runs[-1][2] == why and (d - runs[-1][1]).days <= 3:
+            runs[-1] = (runs[-1][0], d, why)
+        else:
+            runs.append((d, d, why))
+    if not runs:
+        return ()
+    shown = "; ".join(
+        f"{a.isoformat()}{'' if a == b else '..' + b.isoformat()} ({why})" for a, b, why in runs
+    )
+    return (f"Weekdays not counted: {shown}.",)
+
+
 def _working_within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     d = _working_cal(rule, ctx).add_working_days(a.date, rule.amount)
     words = _unit_words(rule, ctx)
+    skipped = _skipped(ctx.calendar, a.date, d) if rule.unit in SCHOOL_UNITS else ()
     return Computed(
         d,
         f"{_plural(rule.amount, rule.unit)} after {a.label}",
@@ -267,6 +290,7 @@ def _working_within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
             *words,
             f"{a.date.isoformat()} is not counted; {_day_noun(rule.unit)} {rule.amount} after it "
             f"is {iso(d)}.",
+            *skipped,
         ),
     )
 

@@ -264,7 +264,7 @@ class Timeline:
     warnings: tuple[str, ...] = ()
     extra: tuple[tuple[str, object], ...] = field(default=())
     trigger: dt.date | None = None  # the command's trigger date ("<process>.trigger")
-    jurisdiction: str = ""  # whose law: the RuleSet's name ("england", "wales")
+    jurisdiction: str = ""  # whose law: the name of the RuleSet that computed it
 
     def step(self, step_id: str) -> Step:
         """Return the step with this id.
