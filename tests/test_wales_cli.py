@@ -180,3 +180,16 @@ def test_the_engine_names_no_jurisdiction() -> None:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"""['"](wales|england)['"]""", text), path.name
         assert not re.search(r"^\s*(from|import) sendtime\.law", text, re.MULTILINE), path.name
+
+
+def test_docs_page_names_every_wales_command_and_step() -> None:
+    from sendtime.law.wales.processes import TABLE
+    from sendtime.law.wales.rules import rule_table
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "wales.md").read_text(
+        encoding="utf-8"
+    )
+    for p in TABLE:
+        assert f"sendtime wales {p.name}" in page, p.name
+    for r in rule_table():
+        assert f"`{r.id}`" in page, r.id
