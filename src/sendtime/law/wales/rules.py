@@ -86,7 +86,7 @@ LATE_APPEAL_NOTE = (
 
 # What each process input is called in basis and explain text.
 INPUT_LABELS: dict[str, str] = {
-    "brought_to_attention": "brought to the body's attention (a young person: consent)",
+    "brought_to_attention": "brought to attention, or consent",
     "reconsider_requested": "request to reconsider received",
     "consented": "young person consented",
     "referral_received": "referral received by the NHS body",
