@@ -59,6 +59,7 @@ def test_assess_json_matches_the_documented_shape(cli: Invoke) -> None:
         "notes": first["notes"],
         "days_left": 39,
         "when": "upcoming",
+        "date_range": None,
     }
 
 

@@ -113,6 +113,7 @@ def london_today() -> dt.date:
 def build_calendar(nation: Nation, bank_holidays: str | None, terms_file: str | None) -> Any:
     """A Calendar of one nation's bank holidays (plus a GOV.UK file's) and a term file."""
     from sendtime.engine.calendars import Calendar
+    from sendtime.io import bankholidays
 
     extra: dict[dt.date, str] = {}
     source = None
@@ -126,7 +127,6 @@ def build_calendar(nation: Nation, bank_holidays: str | None, terms_file: str | 
         from sendtime.io.loaders import load_terms
 
         terms = load_terms(terms_file)
-    from sendtime.io import bankholidays
 
     return Calendar(
         nation,

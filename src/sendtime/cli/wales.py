@@ -29,9 +29,9 @@ def _arg(help: str, metavar: str = "DATE") -> Any:
 def _core(common: Common) -> dict[str, Any]:
     """The process options, refusing what Wales's commands do not offer yet."""
     if common.nation is not None:
-        from sendtime.law.wales.rules import OTHER_NATION
+        from sendtime.law.wales.rules import NATION_REFUSED
 
-        msg = f"--nation {common.nation}: {OTHER_NATION}; --nation belongs to `holidays` only"
+        msg = f"--nation {common.nation}: {NATION_REFUSED}; --nation belongs to `holidays` only"
         raise BadInput(msg)
     if common.rules is not None:
         msg = "--rules: local rules apply to England's commands only for now"

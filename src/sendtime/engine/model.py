@@ -35,7 +35,7 @@ class Method(StrEnum):
     WORKING_BEGINNING_WITH = "working days beginning with"  # X counts if it is a working day
     WORKING_WITHIN = "working days within"  # X not counted: the Nth working day after X
     LATER_OF = "later of"  # the later of other (component) rules
-    DEEMED_SERVICE = "deemed service"  # Interpretation Act 1978 s.7; CPR 6.26 for hand/email
+    DEEMED_SERVICE = "deemed service"  # Interpretation Act 1978 s.7: a range (DateRange)
     NO_DATE = "no date"  # "immediately": listed without a date
     TERM_PART_END = "term part end"  # dates from the setting's term structure (sen_support.py)
     ON_DAY = "on the day"  # "on the day of the move" (reg 15(2)(a)): the anchor itself
@@ -147,6 +147,7 @@ class Rule:
     hidden: bool = False  # a component of another rule, not a step of its own
     optional: bool = False  # left out (not listed undated) when no anchor is given
     notes: tuple[str, ...] = ()
+    secondary: str = ""  # confidence secondary: who says it, and what primary text is unseen
 
     # Derived once per rule (a batch asks for them for every step of every row).
     status: Status = field(init=False, compare=False, repr=False)
@@ -196,6 +197,20 @@ class Disapplied:
 
 
 @dataclass(frozen=True, slots=True)
+class DateRange:
+    """A presumption's dates: the earliest defensible (the step's date, acted on) and the latest.
+
+    A deemed day of service or receipt is rebuttable; each end names the published reading it
+    follows, and every step counted from it carries the range on.
+    """
+
+    earliest: dt.date
+    latest: dt.date
+    earliest_source: str
+    latest_source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     """One computed step of a timeline."""
 
@@ -214,6 +229,7 @@ class Step:
     days_left: int | None = None
     when: When | None = None
     source: str | None = None  # local rules: where the milestone comes from
+    date_range: DateRange | None = None  # resting on a deemed date: date is its earliest end
 
     @property
     def weekday(self) -> str | None:

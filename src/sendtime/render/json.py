@@ -37,6 +37,17 @@ def step_dict(s: Step) -> dict[str, Any]:
         "days_left": s.days_left,
         "when": s.when.value if s.when else None,
     }
+    r = s.date_range
+    out["date_range"] = (
+        {
+            "earliest": r.earliest.isoformat(),
+            "latest": r.latest.isoformat(),
+            "earliest_source": r.earliest_source,
+            "latest_source": r.latest_source,
+        }
+        if r
+        else None
+    )
     if s.source is not None:
         out["source"] = s.source
     return out

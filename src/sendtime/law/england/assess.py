@@ -78,8 +78,10 @@ def assess(
     """The 20-week EHC needs assessment timeline from the day the LA received the request.
 
     ``posted``/``delivered`` instead give the day the request was sent; the day it counts as
-    received is then deemed (Interpretation Act 1978 s.7; CPR 6.26). ``options`` (or the
-    keywords counting, calendar, exceptions, today) say how to compute.
+    received is then deemed (Interpretation Act 1978 s.7), as a range: the earliest reading
+    (IPSEA model letter 9) is the date acted on, the latest (Practice Direction [1985]; CPR 6.26
+    for hand and email) is carried in each step's ``date_range``. ``options`` (or the keywords
+    counting, calendar, exceptions, today) say how to compute.
     """
     if request_received is None and posted is None and delivered is None:
         raise BadInput("give the request date, or --posted/--delivered")

@@ -45,10 +45,11 @@ SECONDARY_NOTE = (
 )
 ASAP_NOTE = "the duty is to act promptly; this date is the latest"
 ASAP_REMAINS = "time limit disapplied; the duty to act promptly remains"
-OTHER_NATION = (
+NATION_REFUSED = (
     "Wales's ALN law counts working days on England-and-Wales bank holidays whatever the nation "
     "(the 2018 Act and the Regulations apply in Wales), so a nation cannot change its dates"
 )
+OTHER_NATION = "a calendar of {nation}: " + NATION_REFUSED + "; use Calendar() instead"
 DISCLAIMER = (
     "Not legal advice: dates computed from the Additional Learning Needs and Education Tribunal "
     "(Wales) Act 2018, the ALN Code and Regulations 2021; check against the law and your own "
