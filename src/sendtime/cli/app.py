@@ -29,7 +29,8 @@ APP_SETTINGS: dict[str, Any] = {
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
     "no_args_is_help": True,
-    "help": "Statutory SEND deadlines for England, each with the regulation that sets it.",
+    "help": "Statutory SEND deadlines for England (and Wales: sendtime wales), each with its "
+    "source.",
 }
 app = typer.Typer(**APP_SETTINGS)
 BUILT_IN = frozenset({"holidays", "rules", "schema"})
@@ -589,7 +590,7 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Statutory SEND deadlines for England, each with the regulation that sets it."""
+    """Statutory SEND deadlines for England (and Wales: sendtime wales), each with its source."""
 
 
 # ----------------------------------------------------------------------------- entry point
