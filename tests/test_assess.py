@@ -330,3 +330,35 @@ def test_delivery_time_assumption_is_said() -> None:
     assert any("assumed before 4.30pm" in n for n in t.step("service.deemed").notes)
     t2 = sendtime.draft(delivered=d("2025-03-03"), by="hand", at="10:00")
     assert not any("assumed" in n for n in t2.step("service.deemed").notes[1:])
+
+
+def test_service_options_take_enums_and_a_time() -> None:
+    import datetime as dt
+
+    from sendtime.law.england.assess import draft
+    from sendtime.law.england.service import Delivery, PostClass
+
+    by_word = draft(posted=d("2025-03-03"), post="second")
+    by_enum = draft(posted=d("2025-03-03"), post=PostClass.SECOND)
+    assert by_enum.steps == by_word.steps
+    assert dict(by_enum.inputs)["post"] == "second"
+    late = draft(delivered=d("2025-03-03"), by=Delivery.EMAIL, at=dt.time(17, 1))
+    early = draft(delivered=d("2025-03-03"), by="email", at="16:29")
+    assert late.step("service.deemed").date == d("2025-03-04")  # after 5pm even at the earliest
+    assert early.step("service.deemed").date == d("2025-03-03")
+    assert dict(late.inputs)["at"] == "17:01"
+
+
+def test_core_errors_carry_their_field_and_problem() -> None:
+    import pytest
+
+    from sendtime.engine.errors import BadInput
+
+    with pytest.raises(BadInput) as caught:
+        sendtime.assess(d("2024-03-01"), draft_served=d("2013-05-01"))
+    exc = caught.value
+    assert str(exc).startswith("--draft-served 2013-05-01 is before 2014-09-01")  # the CLI's
+    assert exc.field == "draft_served"
+    assert exc.problem is not None
+    assert exc.problem.startswith("is before 2014-09-01")
+    assert "2013" not in exc.problem  # the value is not part of the problem

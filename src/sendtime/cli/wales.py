@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from sendtime.cli.app import APP_SETTINGS, Common, _opt, app, opt_date, parse_date, timeline_command
+from sendtime.cli.app import APP_SETTINGS, app, timeline_command
+from sendtime.cli.options import Common, _opt, opt_date, parse_date
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Timeline
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from sendtime.engine import periods
 from sendtime.engine.calendars import Calendar, SchoolDays
-from sendtime.engine.errors import NeedsMoreData
+from sendtime.engine.errors import NeedsMoreData, option_name
 from sendtime.engine.model import (
     WEEKDAYS,
     Counting,
@@ -461,8 +461,3 @@ ROLL_BASIS: dict[Roll, RollBasisFn] = {
     Roll.NEXT_WORKING_DAY: _next_basis,
     Roll.AFTER_EXPIRY: _after_expiry_basis,
 }
-
-
-def option_name(name: str) -> str:
-    """The command-line option for an input name: advice_requested -> --advice-requested."""
-    return "--" + name.replace("_", "-")

@@ -166,7 +166,7 @@ class Rule:
 
     @property
     def period(self) -> str:
-        """The period in words, e.g. "within 6 weeks"."""
+        """The period in words: the law's own ``wording`` ("within 6 weeks of the request")."""
         return self.wording
 
 
@@ -267,20 +267,69 @@ class ClosureCheck:
     note: str = ""
 
 
+# A timeline's input as given: a date, several dates (advice requests), or a word or number
+# (post class, kind of transfer, year group) as text. ISO text only at the edges (render).
+InputValue = dt.date | tuple[dt.date, ...] | str
+
+
+@dataclass(frozen=True, slots=True)
+class YearGroup:
+    """The year group at a review meeting, and whether preparation for adulthood is due."""
+
+    year_group: int  # 0 = Reception, -1 = nursery
+    preparation_for_adulthood: bool  # from Year 9
+
+
+@dataclass(frozen=True, slots=True)
+class PupilSummary:
+    """What a date of birth says about a pupil today (the JSON "pupil" object)."""
+
+    year_group: int
+    academic_year: str  # "2025-26"
+    compulsory_school_age_ends: dt.date
+    preparation_for_adulthood: bool
+    next_transfer: str | None  # "2026-09", or None when there is no transfer between phases
+    structure: str
+    transfer_into: str | None = None  # what the child moves into, when there is a next move
+
+    @property
+    def doc(self) -> dict[str, object]:
+        """As JSON values, in field order; transfer_into only when there is a next move."""
+        return {
+            k: v.isoformat() if isinstance(v, dt.date) else v
+            for k, v in ((f, getattr(self, f)) for f in self.__slots__)
+            if not (k == "transfer_into" and v is None)
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Timeline:
     """The result of a timeline command: inputs, convention, calendar, steps and warnings."""
 
     process: str
-    inputs: tuple[tuple[str, str | tuple[str, ...]], ...]
+    inputs: tuple[tuple[str, InputValue], ...]
     counting: Counting
     calendar: CalendarInfo
     steps: tuple[Step, ...]
     closure_checks: tuple[ClosureCheck, ...] = ()
     warnings: tuple[str, ...] = ()
-    extra: tuple[tuple[str, object], ...] = field(default=())
+    year_group: YearGroup | None = None  # review: the year group at the meeting
+    pupil: PupilSummary | None = None  # pupil (and caseload rows with a dob)
     trigger: dt.date | None = None  # the command's trigger date ("<process>.trigger")
     jurisdiction: str = ""  # whose law: the name of the RuleSet that computed it
+
+    @property
+    def extra(self) -> tuple[tuple[str, object], ...]:
+        """Deprecated (0.1): year_group and pupil as (key, JSON value) pairs; goes in 0.3."""
+        out: list[tuple[str, object]] = []
+        if self.year_group is not None:
+            out += [
+                ("year_group", self.year_group.year_group),
+                ("preparation_for_adulthood", self.year_group.preparation_for_adulthood),
+            ]
+        if self.pupil is not None:
+            out.append(("pupil", self.pupil.doc))
+        return tuple(out)
 
     def step(self, step_id: str) -> Step:
         """Return the step with this id.

@@ -23,7 +23,6 @@ from sendtime.engine.methods import (
     iso,
     moved_basis,
     needed_options,
-    option_name,
 )
 from sendtime.engine.model import (
     WEEKDAYS,
@@ -31,6 +30,7 @@ from sendtime.engine.model import (
     DateRange,
     Disapplied,
     ExceptionKind,
+    InputValue,
     Kind,
     Method,
     Nation,
@@ -254,19 +254,14 @@ def compute(
     trigger_name = ruleset.triggers.get(process, "")
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
-        what = "date" if name == trigger_name else option_name(name)
+        field = "date" if name == trigger_name else name
         for d in ds:
             if d > LAST_DATE:
-                msg = (
-                    f"{what} {d.isoformat()} is after {LAST_DATE.isoformat()}, "
-                    "the last date sendtime computes from"
-                )
-                raise BadInput(msg)
+                problem = f"is after {LAST_DATE.isoformat()}, the last date sendtime computes from"
+                raise BadInput.about(field, d, problem)
             if d < ruleset.in_force and name not in ruleset.before_in_force_ok:
-                msg = f"{what} {d.isoformat()} " + ruleset.texts.before_regime.format(
-                    start=ruleset.in_force.isoformat()
-                )
-                raise BadInput(msg)
+                problem = ruleset.texts.before_regime.format(start=ruleset.in_force.isoformat())
+                raise BadInput.about(field, d, problem)
     ids = tuple(step_ids) if step_ids is not None else ruleset.processes[process]
     dates: dict[str, dt.date | None] = {}
     bases: dict[str, str] = {}
@@ -308,10 +303,8 @@ def compute(
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
     warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
-    inputs = tuple(
-        (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
-        for name, ds in given.items()
-        if ds
+    inputs: tuple[tuple[str, InputValue], ...] = tuple(
+        (name, ds[0] if len(ds) == 1 else tuple(ds)) for name, ds in given.items() if ds
     ) + tuple(opts.items())
     trigger = (
         given[trigger_name][0]

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sendtime.engine.model import ClosureCheck, Rule, Step, Timeline
+from sendtime.engine.model import ClosureCheck, InputValue, Rule, Step, Timeline
 from sendtime.law.jurisdictions import DEFAULT, disclaimer
 
 TIMELINE_SCHEMA = "sendtime.timeline/1"
@@ -79,7 +79,7 @@ def timeline_dict(t: Timeline) -> dict[str, Any]:
         "schema": TIMELINE_SCHEMA,
         "jurisdiction": t.jurisdiction or DEFAULT,
         "process": t.process,
-        "inputs": {k: list(v) if isinstance(v, tuple) else v for k, v in t.inputs},
+        "inputs": {k: input_json(v) for k, v in t.inputs},
         "counting": t.counting.value,
         "calendar": {
             "bank_holidays": t.calendar.bank_holidays,
@@ -91,9 +91,19 @@ def timeline_dict(t: Timeline) -> dict[str, Any]:
         "warnings": list(t.warnings),
         "disclaimer": disclaimer(t.jurisdiction),
     }
-    for key, value in t.extra:
-        doc[key] = value
+    if t.year_group is not None:
+        doc["year_group"] = t.year_group.year_group
+        doc["preparation_for_adulthood"] = t.year_group.preparation_for_adulthood
+    if t.pupil is not None:
+        doc["pupil"] = t.pupil.doc
     return doc
+
+
+def input_json(v: InputValue) -> str | list[str]:
+    """An input as JSON: a date as ISO text, several dates as a list of them, text as given."""
+    if isinstance(v, tuple):
+        return [d.isoformat() for d in v]
+    return v.isoformat() if isinstance(v, dt.date) else v
 
 
 def dumps(doc: object) -> str:

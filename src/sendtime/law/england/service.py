@@ -17,18 +17,34 @@ Its row is Method.DEEMED_SERVICE, which the engine reads through England's RuleS
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from sendtime.engine.methods import Anchor, Computed, Context, iso
 from sendtime.engine.model import DateRange, Rule
 
+
+class PostClass(StrEnum):
+    """First or second class post."""
+
+    FIRST = "first"
+    SECOND = "second"
+
+
+class Delivery(StrEnum):
+    """How a document was delivered other than by post (the cut-off time counts)."""
+
+    HAND = "hand"
+    EMAIL = "email"
+
+
 # (earliest, latest) working days after posting
-POST_DAYS = {"first": (1, 2), "second": (4, 4)}
+POST_DAYS = {PostClass.FIRST: (1, 2), PostClass.SECOND: (4, 4)}
 POST_SOURCES = {
-    "first": (
+    PostClass.FIRST: (
         "IPSEA model letter 9: first class post, the next working day after posting",
         "Practice Direction [1985] 1 All ER 889: first class, the 2nd working day after posting",
     ),
-    "second": (
+    PostClass.SECOND: (
         "Practice Direction [1985] 1 All ER 889: second class, the 4th working day after posting; "
         "no earlier reading is published",
         "Practice Direction [1985] 1 All ER 889: second class, the 4th working day after posting",
@@ -65,7 +81,7 @@ def deemed_service(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     """Method.DEEMED_SERVICE: the deemed day of service, a range, from the day posted or sent."""
     cal = ctx.calendar
     if a.name == "posted":
-        cls = ctx.options.get("post", "first")
+        cls = PostClass(ctx.options.get("post", PostClass.FIRST))
         n_early, n_late = POST_DAYS[cls]
         early = cal.add_working_days(a.date, n_early)
         late = cal.add_working_days(a.date, n_late)
@@ -80,13 +96,13 @@ def deemed_service(rule: Rule, a: Anchor, ctx: Context) -> Computed:
         ]
         return Computed(
             early,
-            f"posted {cls} class on {a.date.isoformat()}: deemed served on the {_nth(n_early)} "
-            "working day after posting (earliest reading)",
+            f"posted {cls.value} class on {a.date.isoformat()}: deemed served on the "
+            f"{_nth(n_early)} working day after posting (earliest reading)",
             tuple(lines),
             (range_note(r),),
             range=r,
         )
-    by = ctx.options.get("by", "hand")
+    by = Delivery(ctx.options.get("by", Delivery.HAND)).value
     at = ctx.options.get("at")
     when = dt.time.fromisoformat(at) if at else None
     working = cal.is_working_day(a.date)
