@@ -84,14 +84,21 @@ def parse_exception(value: str) -> RecordedException:
     return RecordedException(kind, start, end)
 
 
-def london_today() -> dt.date:
-    """Today's date in Europe/London (never the machine's local date)."""
+def london_today(now: dt.datetime | None = None) -> dt.date:
+    """Today's date in Europe/London (never the machine's local date); `now` is UTC.
+
+    London is UTC+0 or UTC+1 (tzdata since 1971), so before 22:00 UTC its date is UTC's and the
+    time-zone database (2.7 ms to load, a tenth of start-up) is read only in the last two hours.
+    """
+    utc = now if now is not None else dt.datetime.now(dt.UTC)
+    if utc.hour < 22:
+        return utc.date()
     try:
         from zoneinfo import ZoneInfo
 
-        return dt.datetime.now(ZoneInfo("Europe/London")).date()
+        return utc.astimezone(ZoneInfo("Europe/London")).date()
     except (ImportError, KeyError, OSError):  # no tz database: UTC is at most an hour out
-        return dt.datetime.now(dt.UTC).date()
+        return utc.date()
 
 
 # ----------------------------------------------------------------------------- common options
