@@ -193,3 +193,20 @@ def test_docs_page_names_every_wales_command_and_step() -> None:
         assert f"sendtime wales {p.name}" in page, p.name
     for r in rule_table():
         assert f"`{r.id}`" in page, r.id
+
+
+def test_same_process_name_and_date_in_two_jurisdictions_are_two_timelines(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    caseload = tmp_path / "c.csv"
+    caseload.write_text(
+        "ref,jurisdiction,process,date\nE,england,review,2025-03-17\nW,wales,review,2025-03-17\n",
+        encoding="utf-8",
+    )
+    r = cli(["batch", str(caseload), "--format", "json", "--today", "2025-03-01"])
+    docs = {x["ref"]: x for x in map(json.loads, r.stdout.splitlines())}
+    assert docs["W"]["jurisdiction"] == "wales"
+    assert [s["id"] for s in docs["W"]["steps"]] == ["idp.review"]
+    assert docs["W"]["steps"][0]["date"] == "2026-03-16"
+    assert docs["E"]["jurisdiction"] == "england"
+    assert "idp.review" not in [s["id"] for s in docs["E"]["steps"]]

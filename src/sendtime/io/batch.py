@@ -259,7 +259,6 @@ class Runner:
         for d in (e for x in g["exceptions"] for e in (x.start, x.end) if e):
             latest = d if latest is None or d > latest else latest
         key = (
-            jurisdiction,
             name,
             first,
             g["nation"],
@@ -267,6 +266,7 @@ class Runner:
             g["counting"],
             tuple(g["exceptions"]),
             tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()),
+            jurisdiction,  # Wales's review is not England's
         )
         memo = self._memo
         t = memo.pop(key, None)
