@@ -141,7 +141,7 @@ def appeal_cmd(
         str,
         _arg("The day notice of the decision and of the right to appeal was given, YYYY-MM-DD."),
     ],
-    dispute_resolution: Annotated[  # noqa: FBT002 - Typer declares flags as bool parameters
+    dispute_resolution: Annotated[
         bool,
         typer.Option(
             "--dispute-resolution",
