@@ -93,6 +93,7 @@ def test_table_uses_wales_sources_and_disclaimer(cli: Invoke) -> None:
     assert "2026-04-13" in r.stdout
     assert "NHS body's answer" in r.stdout
     assert "SEND Regulations" not in r.stdout
+    assert "Special Educational Needs and Disability Regulations" not in r.stdout  # the key
     assert "ALN (Wales) Regulations 2021" in r.stdout
 
 
