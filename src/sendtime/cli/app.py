@@ -219,6 +219,7 @@ _OTHERS = {
     "batch": "batch",
     "due": "due",
     "terms": "reviews",
+    "timeliness": "timeliness",
     **dict.fromkeys(("holidays", "rules", "schema"), "reference"),
     "wales": "wales",  # a group: sendtime wales idp, ... (cli/wales.py)
 }
@@ -231,6 +232,7 @@ HELP_ORDER = (
     *(p.name for p in PROCESS_TABLE if p.family),
     "batch",
     "due",
+    "timeliness",
     "terms",
     "holidays",
     "rules",
