@@ -272,8 +272,8 @@ COMMON_PARAMS = [
             _opt(
                 "--exception",
                 help=(
-                    "Record an exception: personal, absence, appointment (reg 8(2)(c)) or "
-                    "representations (reg 44(3)), optionally :START..END."
+                    "Record an exception: personal, absence, appointment (reg 8(2)(c)), "
+                    "representations (reg 44(3)) or beyond-control, optionally :START..END."
                 ),
                 metavar="KIND",
             ),

@@ -45,7 +45,7 @@ def apply_exceptions(
         return step
     period = (anchor.date, step.date)
     remains = (
-        "time limit disapplied; the duty to act as soon as practicable remains"
+        ruleset.texts.asap_remains
         if rule.asap
         else "time limit disapplied; the underlying duty remains"
     )
@@ -54,17 +54,34 @@ def apply_exceptions(
         rng = (x.start or period[0], x.end or period[1])
         overlap = periods.overlap_days(rng, period)
         where = f"{rng[0].isoformat()}..{rng[1].isoformat()}" if x.start else "the whole period"
+        named = {
+            ExceptionKind.PERSONAL: e.personal,
+            ExceptionKind.ABSENCE: e.absence,
+            ExceptionKind.BEYOND_CONTROL: e.beyond_control,
+        }
+        other = next((lr for k, *lr in e.limbs if k == x.kind.value), None)
+        limb = named[x.kind] if x.kind in named else (other[0] if other else "")
+        if not limb:  # the regulation does not list this reason
+            notes.append(
+                f"recorded {x.kind.value} exception does not disapply this limit: "
+                f"{e.regulation} lists no such reason"
+                if x.kind in named
+                else f"{e.regulation} has no {x.kind.value} limb: that exception is ignored"
+            )
+            continue
+        if x.kind is ExceptionKind.BEYOND_CONTROL and overlap > 0:
+            reason = (
+                f"circumstances beyond the body's control ({where}) made it impractical to meet "
+                "the time limit"
+            )
+            return replace(step, disapplied=Disapplied(limb, reason), notes=(*notes, remains))
         if x.kind is ExceptionKind.PERSONAL and overlap > 0:
             reason = f"exceptional personal circumstances ({where}) in the period tested"
             return replace(step, disapplied=Disapplied(e.personal, reason), notes=(*notes, remains))
-        other = next((lr for k, *lr in e.limbs if k == x.kind.value), None)
-        if other is not None and overlap > 0:
+        if other is not None and x.kind not in named and overlap > 0:
             limb, why = other
             reason = f"{why} ({where}) in the period tested"
             return replace(step, disapplied=Disapplied(limb, reason), notes=(*notes, remains))
-        if other is None and x.kind not in (ExceptionKind.PERSONAL, ExceptionKind.ABSENCE):
-            notes.append(f"{e.regulation} has no {x.kind.value} limb: that exception is ignored")
-            continue
         if x.kind is ExceptionKind.ABSENCE and overlap >= e.threshold_days:
             reason = (
                 f"absence from the LA's area for {overlap} days of the period tested "

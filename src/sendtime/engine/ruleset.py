@@ -34,6 +34,7 @@ class ExceptionRule(NamedTuple):
     # other limbs: (exception kind, limb, reason) engaged when the recorded range (or, with
     # none, the whole period) overlaps the period tested
     limbs: tuple[tuple[str, str, str], ...] = ()
+    beyond_control: str = ""  # the limb for "impractical ... circumstances beyond its control"
 
 
 class Relaxation(NamedTuple):
@@ -80,6 +81,7 @@ class Texts:
     )
     secondary: str = "secondary source: not verified against the statutory text"
     asap: str = "the duty is to act as soon as practicable; this date is the latest"
+    asap_remains: str = "time limit disapplied; the duty to act as soon as practicable remains"
     other_nation: str = (  # refused: a law counts on its own jurisdiction's calendar
         "a calendar of {nation}: this law counts on its own jurisdiction's bank holidays"
     )

@@ -239,6 +239,7 @@ def compute(
         calendar=cal.info,
         steps=tuple(steps),
         warnings=tuple(dict.fromkeys(warns)),
+        jurisdiction=ruleset.name,
     )
 
 
