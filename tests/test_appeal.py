@@ -18,9 +18,11 @@ APPEAL_IDS = (
     "appeal.certificate",
     "appeal.health-notice",
     "appeal.mediation",
+    "appeal.mediation-health",
     "appeal.deemed-certificate",
     "appeal.mediation-certificate",
     "appeal.deadline",
+    "appeal.la-response",
 )
 
 
@@ -148,6 +150,8 @@ def test_steps_without_trigger_are_listed_undated_with_the_option() -> None:
         "appeal.mediation": "--mediation-requested",
         "appeal.deemed-certificate": "--la-told-adviser",
         "appeal.mediation-certificate": "--mediation-ended",
+        "appeal.mediation-health": "--la-told-body",
+        "appeal.la-response": "--la-received-appeal",
     }
     for sid, option in expected.items():
         s = t.step(sid)
@@ -201,7 +205,7 @@ def test_cli_json_carries_every_appeal_id(cli: Invoke) -> None:
     assert r.exit_code == 0
     doc = json.loads(r.stdout)
     assert [s["id"] for s in doc["steps"]] == list(APPEAL_IDS)
-    deadline = doc["steps"][-1]
+    deadline = next(s for s in doc["steps"] if s["id"] == "appeal.deadline")
     assert deadline["date"] == "2024-01-02"
     assert "r.12(3)(a)" in deadline["basis"]
     for s in doc["steps"]:

@@ -314,7 +314,8 @@ def test_coronavirus_note_only_on_statutory_limits() -> None:
     flagged = {s.id for s in t.steps if any("SI 2020/471" in n for n in s.notes)}
     assert "assess.advice-other" not in flagged  # practice
     assert "assess.school-response" not in flagged  # CoP guidance
-    assert {"assess.no-plan", "assess.final", "assess.advice", "assess.representations"} <= flagged
+    assert {"assess.no-plan", "assess.final", "assess.advice"} <= flagged
+    assert "assess.representations" not in flagged  # the parent's own period: never relaxed
 
 
 def test_posted_request_does_not_date_the_draft_window() -> None:

@@ -94,12 +94,13 @@ def test_undated_steps_collapse_into_one_line_grouped_by_option() -> None:
     assert undated_line(t.steps, EN) == (
         "Not dated yet: give --adviser-informed to date appeal.certificate; give "
         "--mediation-requested to date appeal.health-notice, appeal.mediation; give "
+        "--la-told-body to date appeal.mediation-health; give "
         "--la-told-adviser to date appeal.deemed-certificate; give --mediation-ended to date "
-        "appeal.mediation-certificate."
+        "appeal.mediation-certificate; give --la-received-appeal to date appeal.la-response."
     )
     text = table_text(t)
     assert "no date" not in text  # no undated rows: every one is in the line
-    assert "appeal.mediation (notes 3,4)" in " ".join(text.split())
+    assert "appeal.mediation (notes 5,6)" in " ".join(text.split())
     assert "secondary source" in text  # the notes of collapsed steps are kept
 
 

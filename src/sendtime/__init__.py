@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
     from sendtime.law.england.reviews import amend, review, transfer
     from sendtime.law.england.rules import rule_table
     from sendtime.law.england.support import support
-    from sendtime.law.england.tribunal import appeal, mediation, move, order, reassess
+    from sendtime.law.england.tribunal import appeal, cease, mediation, move, order, reassess
 
 # name -> module: `import sendtime` stays cheap (a command line loads only what it uses).
 _LAZY = {
@@ -147,6 +147,7 @@ __all__ = [
     "appeal",
     "apply_local_rules",
     "assess",
+    "cease",
     "draft",
     "load_local_rules",
     "load_terms",

@@ -271,8 +271,10 @@ COMMON_PARAMS = [
             list[str] | None,
             _opt(
                 "--exception",
-                help="Record an exception: personal, absence or beyond-control, optionally "
-                ":START..END.",
+                help=(
+                    "Record an exception: personal, absence, appointment (reg 8(2)(c)), "
+                    "representations (reg 44(3)) or beyond-control, optionally :START..END."
+                ),
                 metavar="KIND",
             ),
         ],

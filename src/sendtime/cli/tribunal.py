@@ -54,6 +54,22 @@ def appeal_cmd(
         str | None,
         _opt("--mediation-ended", help="The day mediation ended.", metavar=DATE),
     ] = None,
+    la_told_body: Annotated[
+        str | None,
+        _opt(
+            "--la-told-body",
+            help="Health only: the day the LA told the commissioning body the issues.",
+            metavar=DATE,
+        ),
+    ] = None,
+    la_received_appeal: Annotated[
+        str | None,
+        _opt(
+            "--la-received-appeal",
+            help="The day the LA received the appeal from the Tribunal.",
+            metavar=DATE,
+        ),
+    ] = None,
 ) -> Timeline:
     """Mediation and the Tribunal appeal deadline (HESC r.20, r.12) from the decision letter."""
     from sendtime.law.england.tribunal import appeal
@@ -65,6 +81,30 @@ def appeal_cmd(
         mediation_requested=opt_date(mediation_requested, "--mediation-requested"),
         la_told_adviser=opt_date(la_told_adviser, "--la-told-adviser"),
         mediation_ended=opt_date(mediation_ended, "--mediation-ended"),
+        la_told_body=opt_date(la_told_body, "--la-told-body"),
+        la_received_appeal=opt_date(la_received_appeal, "--la-received-appeal"),
+        options=common.options(),
+    )
+
+
+@timeline_command("cease")
+def cease_cmd(
+    common: Common,
+    notice_sent_date: Annotated[
+        str,
+        _arg("The day notice of the decision to cease was sent (YYYY-MM-DD).", "NOTICE_DATE"),
+    ],
+    certificate: Annotated[
+        str | None,
+        _opt("--certificate", help="The day the mediation certificate was issued.", metavar=DATE),
+    ] = None,
+) -> Timeline:
+    """Ceasing to maintain a plan: the appeal deadline and the earliest day the plan can stop."""
+    from sendtime.law.england.tribunal import cease
+
+    return cease(
+        parse_date(notice_sent_date, "NOTICE_DATE"),
+        certificate=opt_date(certificate, "--certificate"),
         options=common.options(),
     )
 
@@ -219,6 +259,14 @@ def reassess_cmd(
             metavar=DATE,
         ),
     ] = None,
+    last_assessment: Annotated[
+        str | None,
+        _opt(
+            "--last-assessment",
+            help="The day of the last assessment (the 6-month ground for refusing, reg 24).",
+            metavar=DATE,
+        ),
+    ] = None,
 ) -> Timeline:
     """Re-assessment of an EHC plan (regs 25, 27)."""
     from sendtime.law.england.tribunal import reassess
@@ -227,5 +275,6 @@ def reassess_cmd(
         parse_date(request_date, "REQUEST_DATE"),
         notified=opt_date(notified, "--notified"),
         la_decided=opt_date(la_decided, "--la-decided"),
+        last_assessment=opt_date(last_assessment, "--last-assessment"),
         options=common.options(),
     )

@@ -107,6 +107,30 @@ class When(StrEnum):
     UPCOMING = "upcoming"
 
 
+# Strongest first: a step is never surer than what it rests on (the weakest link wins).
+CONFIDENCE_ORDER = (
+    Confidence.VERIFIED,
+    Confidence.SECONDARY,
+    Confidence.GUIDANCE,
+    Confidence.PRACTICE,
+    Confidence.LOCAL,
+)
+
+
+def weakest(*confidences: Confidence) -> Confidence:
+    """The weakest of some confidences (VERIFIED when none is given)."""
+    return max(confidences, key=CONFIDENCE_ORDER.index, default=Confidence.VERIFIED)
+
+
+def status_of(confidence: Confidence) -> Status:
+    """Statutory, guidance or practice, from a confidence."""
+    if confidence is Confidence.GUIDANCE:
+        return Status.GUIDANCE
+    if confidence in (Confidence.PRACTICE, Confidence.LOCAL):
+        return Status.PRACTICE
+    return Status.STATUTORY
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
     """One legal or published source, e.g. Citation("SEND Regulations 2014", "regs 4(1), 5(1)")."""
@@ -148,6 +172,9 @@ class Rule:
     optional: bool = False  # left out (not listed undated) when no anchor is given
     notes: tuple[str, ...] = ()
     secondary: str = ""  # confidence secondary: who says it, and what primary text is unseen
+    derives_from: tuple[str, ...] = ()  # rules whose period this one uses (its confidence caps it)
+    in_force: dt.date | None = None  # the wording counted here is in force from this date ...
+    before_in_force: str = ""  # ... and this note says what applied to a trigger before it
     # (anchor, note): a note that holds when the step counts from that anchor, e.g. from the day
     # a notice was sent when only that is known (declared here, not added after compute)
     anchor_notes: tuple[tuple[str, str], ...] = ()
@@ -158,13 +185,7 @@ class Rule:
 
     def __post_init__(self) -> None:
         """Derive status (statutory, guidance or practice, from the confidence) and citation."""
-        if self.confidence is Confidence.GUIDANCE:
-            status = Status.GUIDANCE
-        elif self.confidence in (Confidence.PRACTICE, Confidence.LOCAL):
-            status = Status.PRACTICE
-        else:
-            status = Status.STATUTORY
-        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "status", status_of(self.confidence))
         object.__setattr__(self, "citation", "; ".join(str(c) for c in self.cites))
 
     @property
@@ -178,6 +199,8 @@ class ExceptionKind(StrEnum):
 
     PERSONAL = "personal"
     ABSENCE = "absence"
+    APPOINTMENT = "appointment"  # reg 8(2)(c): an examination or test appointment not kept
+    REPRESENTATIONS = "representations"  # reg 44(3) (GOV.UK): representations after the period
     # "impractical ... due to circumstances beyond its control" (e.g. SI 2021/401 regs 10(4), 11(3))
     BEYOND_CONTROL = "beyond-control"
 

@@ -54,15 +54,19 @@ def apply_exceptions(
         rng = (x.start or period[0], x.end or period[1])
         overlap = periods.overlap_days(rng, period)
         where = f"{rng[0].isoformat()}..{rng[1].isoformat()}" if x.start else "the whole period"
-        limb = {
+        named = {
             ExceptionKind.PERSONAL: e.personal,
             ExceptionKind.ABSENCE: e.absence,
             ExceptionKind.BEYOND_CONTROL: e.beyond_control,
-        }[x.kind]
+        }
+        other = next((lr for k, *lr in e.limbs if k == x.kind.value), None)
+        limb = named[x.kind] if x.kind in named else (other[0] if other else "")
         if not limb:  # the regulation does not list this reason
             notes.append(
                 f"recorded {x.kind.value} exception does not disapply this limit: "
                 f"{e.regulation} lists no such reason"
+                if x.kind in named
+                else f"{e.regulation} has no {x.kind.value} limb: that exception is ignored"
             )
             continue
         if x.kind is ExceptionKind.BEYOND_CONTROL and overlap > 0:
@@ -74,6 +78,10 @@ def apply_exceptions(
         if x.kind is ExceptionKind.PERSONAL and overlap > 0:
             reason = f"exceptional personal circumstances ({where}) in the period tested"
             return replace(step, disapplied=Disapplied(e.personal, reason), notes=(*notes, remains))
+        if other is not None and x.kind not in named and overlap > 0:
+            limb, why = other
+            reason = f"{why} ({where}) in the period tested"
+            return replace(step, disapplied=Disapplied(limb, reason), notes=(*notes, remains))
         if x.kind is ExceptionKind.ABSENCE and overlap >= e.threshold_days:
             reason = (
                 f"absence from the LA's area for {overlap} days of the period tested "
@@ -116,12 +124,11 @@ def status_notes(
             notes.append(NO_ROLL_NOTE.format(weekday=day))
         elif rule.kind is Kind.PLANNING:
             notes.append(f"falls on a non-working day ({day}): plan for the working day before")
-    if anchor is not None and rule.status is Status.STATUTORY:  # relaxed limits were the law's
+    limit = rule.status is Status.STATUTORY and rule.kind is not Kind.PLANNING
+    if anchor is not None and limit:  # relaxed limits were the law's
         lo, hi = min(anchor.date, d), max(anchor.date, d)
         notes.extend(
-            r.note
-            for r in ruleset.relaxations
-            if any(c.source == r.source for c in rule.cites) and lo <= r.end and hi >= r.start
+            r.note for r in ruleset.relaxations if r.covers(rule) and lo <= r.end and hi >= r.start
         )
     return notes
 

@@ -31,16 +31,38 @@ class ExceptionRule(NamedTuple):
     absence: str  # the limb for absence from the area
     threshold_days: int  # absence must overlap the tested period by at least this
     closure: str = ""  # the term-dates limb(s)
+    # other limbs: (exception kind, limb, reason) engaged when the recorded range (or, with
+    # none, the whole period) overlaps the period tested
+    limbs: tuple[tuple[str, str, str], ...] = ()
     beyond_control: str = ""  # the limb for "impractical ... circumstances beyond its control"
 
 
 class Relaxation(NamedTuple):
-    """A period in which time limits were relaxed by statutory instrument."""
+    """A period in which time limits were (or may have been) relaxed by statutory instrument.
+
+    A statutory limit (a deadline, minimum or fixed date, not a planning step) whose period
+    overlaps start..end is flagged with the note when it cites ``source`` (any source when
+    empty) and its id starts with one of ``prefixes`` (any id when empty), unless its id starts
+    with one of ``skip`` or is in ``excluded`` (e.g. a parent's own period).
+    """
 
     start: dt.date
     end: dt.date
-    source: str  # only rules citing this source are flagged
+    source: str
     note: str
+    prefixes: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    excluded: frozenset[str] = frozenset()
+
+    def covers(self, rule: Rule) -> bool:
+        """Whether this relaxation can apply to the rule's limit."""
+        rid = rule.id
+        return (
+            (not self.source or any(c.source == self.source for c in rule.cites))
+            and (not self.prefixes or rid.startswith(self.prefixes))
+            and not (self.skip and rid.startswith(self.skip))
+            and rid not in self.excluded
+        )
 
 
 class UnitCalendar(NamedTuple):

@@ -24,6 +24,7 @@ from sendtime.engine.methods import (
     needed_options,
 )
 from sendtime.engine.model import (
+    Confidence,
     DateRange,
     InputValue,
     Method,
@@ -34,6 +35,8 @@ from sendtime.engine.model import (
     Step,
     Timeline,
     When,
+    status_of,
+    weakest,
 )
 from sendtime.engine.notes import (
     apply_exceptions,
@@ -173,6 +176,7 @@ def compute(
     bases: dict[str, str] = {}
     projected: dict[str, bool] = {}
     ranges: dict[str, DateRange] = {}
+    confidence: dict[str, Confidence] = {}  # step id -> the confidence it carries on
     steps: list[Step] = []
     warns: list[str] = list(warnings)
     ctx = Context(cal, counting, opts, dates, bases, ruleset.rules, ruleset.units, ranges)
@@ -198,6 +202,16 @@ def compute(
         for k, a in enumerate(anchors):
             sid = rule.id if k == 0 else f"{rule.id}-{k + 1}"
             step = _one(ruleset, rule, sid, a, ctx, exceptions, today, warns)
+            step = _capped(ruleset, rule, step, a, confidence)
+            first = given.get(trigger_name)
+            if rule.in_force and first and first[0] < rule.in_force and rule.before_in_force:
+                note = rule.before_in_force  # an earlier wording applied: say which
+                step = replace(
+                    step,
+                    notes=(*step.notes, note),
+                    explain=(*step.explain, note[0].upper() + note[1:] + "."),
+                )
+            confidence[sid] = step.confidence
             dates[sid] = step.date
             bases[sid] = step.basis
             projected[sid] = step.projected
@@ -322,6 +336,31 @@ def _one(
     if said := [n for name, n in rule.anchor_notes if name == a.name]:
         step = replace(step, notes=(*step.notes, *said))
     return step
+
+
+def _capped(
+    ruleset: RuleSet, rule: Rule, step: Step, a: Anchor, confidence: Mapping[str, Confidence]
+) -> Step:
+    """Confidence never rises along a chain: a step is no surer than what it rests on.
+
+    It rests on its own anchor when that is a step (a fallback instead makes it projected, which
+    it says), on the dated parts of a later-of rule, and on the rules whose period it uses
+    (``derives_from``). The weakest of these is the step's confidence, and its status follows.
+    """
+    if rule.method is Method.LATER_OF:
+        rests = [p for p in rule.parts if p in confidence and step.date is not None]
+    else:
+        rests = [a.name] if a.name == rule.anchor and a.name in confidence else []
+    rests += [r for r in rule.derives_from if r in ruleset.rules]
+    if not rests:
+        return step
+    levels = {r: confidence.get(r) or ruleset.rules[r].confidence for r in rests}
+    weak = weakest(step.confidence, *levels.values())
+    if weak is step.confidence:
+        return step
+    why = ", ".join(f"{r} ({c.value})" for r, c in levels.items() if c is weak)
+    note = f"{weak.value}: it rests on {why}, so it is no surer than that"
+    return replace(step, confidence=weak, status=status_of(weak), notes=(*step.notes, note))
 
 
 def given_dates(**kwargs: dt.date | Sequence[dt.date] | None) -> dict[str, Sequence[dt.date]]:

@@ -139,6 +139,7 @@ TABLE: tuple[Process, ...] = (
             "review.decision",
             "review.amend-representations",
             "review.amended-final",
+            "review.no-amend",
             "review.early-years",
             "review.early-years-6m",
         ),
@@ -174,6 +175,7 @@ TABLE: tuple[Process, ...] = (
             "transfer.post16",
             "transfer.post16-other",
             "transfer.post16-guidance",
+            "transfer.post16-other-guidance",
             "transfer.deadline",
             "transfer.latest-notice",
             "transfer.latest-decision",
@@ -200,7 +202,11 @@ TABLE: tuple[Process, ...] = (
         "request_received",
         f"{_TRIBUNAL}:reassess",
         "tribunal",
-        params=(Param("notified", ParamKind.DATE), Param("la_decided", ParamKind.DATE)),
+        params=(
+            Param("notified", ParamKind.DATE),
+            Param("la_decided", ParamKind.DATE),
+            Param("last_assessment", ParamKind.DATE),
+        ),
     ),
     Process(
         "appeal",
@@ -216,7 +222,25 @@ TABLE: tuple[Process, ...] = (
                 "mediation_requested",
                 "la_told_adviser",
                 "mediation_ended",
+                "la_told_body",
+                "la_received_appeal",
             )
+        ),
+    ),
+    Process(
+        "cease",
+        "Ceasing to maintain the plan",
+        "decision_sent",
+        f"{_TRIBUNAL}:cease",
+        "tribunal",
+        params=(Param("certificate", ParamKind.DATE),),
+        # notice of the decision to cease -> mediation contact and the appeal deadline -> the end
+        steps=(
+            "appeal.mediation-contact",
+            "appeal.deadline-decision",
+            "appeal.deadline-certificate",
+            "appeal.deadline",
+            "cease.earliest-stop",
         ),
     ),
     Process(

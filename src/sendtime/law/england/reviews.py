@@ -13,7 +13,7 @@ from typing import Unpack
 
 from sendtime.engine import periods
 from sendtime.engine.errors import BadInput, choose
-from sendtime.engine.model import Confidence, Status, Timeline, YearGroup
+from sendtime.engine.model import Timeline, YearGroup
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.timeline import compute
 from sendtime.law.england.ruleset import ENGLAND
@@ -260,9 +260,13 @@ def transfer(
         raise BadInput(msg)
     warnings = [NOT_A_TRANSFER[kind]] if kind in NOT_A_TRANSFER else []
     given: dict[str, tuple[dt.date, ...]] = {}
+    steps: tuple[str, ...] = (step,)
     if kind is TransferKind.POST16_OTHER:
         if transfer_date is not None:
             given["transfer_date"] = (transfer_date,)
+            if transfer_date > dt.date(transfer_date.year, 3, 31):  # e.g. a September start
+                given["transfer_year"] = (dt.date(transfer_date.year, 1, 1),)
+                steps = (step, "transfer.post16-other-guidance")
     else:
         assert year is not None  # noqa: S101 - checked above
         given["transfer_year"] = (dt.date(year, 1, 1),)
@@ -273,7 +277,7 @@ def transfer(
         ENGLAND,
         "transfer",
         given,
-        step_ids=(step, *BACKWARD_PLAN),
+        step_ids=(*steps, *BACKWARD_PLAN),
         warnings=warnings,
         options=o,
     )
@@ -290,14 +294,8 @@ def transfer(
                     "of this calendar year cannot come before it; review well ahead of the move",
                 ),
             )
-    if kind in NOT_A_TRANSFER:
-        # No reg 18 date: the plan worked back from the guidance date is guidance too.
-        t = replace(
-            t,
-            steps=tuple(
-                replace(s, status=Status.GUIDANCE, confidence=Confidence.GUIDANCE) for s in t.steps
-            ),
-        )
+    # No reg 18 date (sixth form, apprenticeship, unknown): the plan worked back from the guidance
+    # date is guidance too, because confidence never rises along a chain (timeline._capped).
     if kind is TransferKind.POST16_OTHER and year_given and transfer_date is not None:
         t = replace(t, warnings=(*t.warnings, "YEAR is not needed with --transfer-date"))
     shown = tuple((k, str(year) if k == "transfer_year" else v) for k, v in t.inputs)

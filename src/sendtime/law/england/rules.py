@@ -45,6 +45,8 @@ INPUT_LABELS: dict[str, str] = {
     "certificate": "mediation certificate",
     "adviser_informed": "mediation adviser informed",
     "mediation_requested": "LA told mediation is wanted",
+    "la_told_body": "LA told the commissioning body the issues",
+    "la_received_appeal": "LA received the appeal",
     "la_told_adviser": "LA told the adviser",
     "mediation_ended": "mediation ended",
     "order_date": "order",
@@ -55,6 +57,7 @@ INPUT_LABELS: dict[str, str] = {
     "aware": "old LA aware of the move",
     "notified": "re-assessment decision notified",
     "la_decided": "LA decided to re-assess",
+    "last_assessment": "last assessment",
     "request_received": "request received",
     "advice_requested": "advice requested",
     "draft_served": "draft served",
@@ -116,7 +119,9 @@ ORDER_STEPS: tuple[tuple[str, str, str, int | None, Confidence], ...] = (
     ("assess-final", "Then: LA issues the final EHC plan", "(b)(ii)", 14, V),
     ("draft", "Order to make and maintain a plan: draft plan issued", "(c)(i)", 5, V),
     ("final", "Order to make and maintain a plan: final plan issued", "(c)(ii)", 11, V),
-    ("reconsider", "Case remitted: LA reconsiders and notifies", "(d) (period to verify)", 2, S),
+    # No source for the 2014 regime gives (d) a period (GOV.UK SEND18 lists none); the 2 weeks
+    # of SI 2001/3455 reg 25(2)(c) were the old statements law: undated, with a note.
+    ("reconsider", "Case remitted: LA reconsiders and notifies", "(d) (no period found)", None, S),
     ("amend", "Order to amend needs or provision: amended plan issued", "(e)", 5, S),
     ("school", "Order to change only the school named: amended plan issued", "(f)", 2, S),
     ("continue", "Order to continue to maintain the plan", "(g) (letter unverified)", None, S),
@@ -138,6 +143,18 @@ UNOPPOSED_STEPS: tuple[tuple[str, str, str, int, Confidence], ...] = (
     ("school", "Unopposed: plan amended to name the school", "45(5)", 2, S),
     ("draft", "Unopposed: draft plan issued", "45(6)", 5, S),
     ("final", "Unopposed: final plan issued", "45(6)", 11, S),
+)
+HESC_R12_BEFORE_2020 = (
+    "decision sent before 21 July 2020: r.12(3) then read that 25 December-1 January and every "
+    "day in August 'must not be counted' (the wording before the Tribunal Procedure (Amendment) "
+    "Rules 2020; secondary: seen through the Upper Tribunal's identical rule), which extends the "
+    "time by the days left out rather than moving its end; this date uses the current r.12(3)(a)"
+    ": check it against the rule in force when the decision was sent"
+)
+RECONSIDER_NOTE = (
+    "no source for the 2014 Regulations gives a period for a remitted case (reg 44(2)(d); GOV.UK "
+    "SEND18 lists none), so no date is guessed; the 2 weeks often quoted were the old statements "
+    "law (SI 2001/3455 reg 25(2)(c)); a Tribunal direction dates it (--tribunal-direction)"
 )
 CONTINUE_NOTE = "continue to maintain the plan immediately; the amended plan is due by this date"
 DIRECTION_NOTE = (
@@ -170,11 +187,27 @@ OMBUDSMAN_FROM_DUTY_NOTE = (
     "had notice that it was missed; if they learned of it later, the period begins then"
 )
 
+CEASE_APPEAL_NOTE = (
+    "if an appeal is brought in time the plan is maintained until the appeal is determined (no "
+    "date); if the Tribunal dismisses it the LA ceases immediately (reg 44(2)(a): sendtime order "
+    "--type cease)"
+)
+CEASE_NO_LIMIT_NOTE = (
+    "the Regulations set no time limit for the decision to cease (regs 29-31); the LA must first "
+    "inform and consult the parent or young person and the school or college (reg 31(1))"
+)
+
 # review, amend, transfer
+# No provision says in terms that the period never restarts: it is sendtime's reading of CFA
+# s.44(1), whose periods run from the plan first made or last *reviewed*; an amendment, a
+# re-issue or a move is not a review (reg 22(3) only sets the 8 weeks; reg 15(3)(a), on moves,
+# text not verified).
 PERIOD_NOTE = (
     "P is the date the plan was first made, or the date the LA notified its decision after the "
-    "last review; the period never restarts on an amendment, a re-issue or a move between LAs "
-    "(regs 15(3)(a), 22(3)); a plan replaced after re-assessment (reg 27): check"
+    "last review; sendtime reads CFA s.44(1) as never restarting the period on an amendment, a "
+    "re-issue or a move between LAs (its periods run from the last review, and none of these is "
+    "a review; on moves see also reg 15(3)(a), text not verified); a plan replaced after "
+    "re-assessment (reg 27): check"
 )
 CLEAR_NOTE = (
     "a clear interval: neither the day of notice nor the meeting counts; a lenient reading "
@@ -184,7 +217,14 @@ SAME_DAY_NOTE = (
     "counted from the day the notice was served; when only the day it was sent is known, "
     "that day is used (assumes same-day service)"
 )
-NO_RESTART_NOTE = "an amended plan does not restart the 12-month review period (reg 22(3))"
+NO_RESTART_NOTE = (
+    "an amended plan does not restart the 12-month review period: sendtime's reading of CFA "
+    "s.44(1) (its periods run from the last review, and an amendment is not one)"
+)
+NO_AMEND_NOTE = (
+    "the alternative to review.amended-final: after the amendment notice the LA either issues "
+    "the amended plan or tells the parent or young person it has decided not to amend"
+)
 BY_BEFORE_NOTE = "the Code (9.179) and many guides say 'by'; the Regulations say 'before'"
 TRANSFER_PLAN_CITES = (
     Citation("derived from SEND Regulations 2014", "regs 18(1), 20, 22(2)-(3)"),
@@ -263,20 +303,22 @@ RULES: tuple[Rule, ...] = (
         confidence=Confidence.SECONDARY,
         repeat=True,
     ),
-    # reg 6 lists the advice but sets no limit: 6 weeks is practice.
+    # reg 6 lists the advice but sets no limit; the Code says those asked for advice should
+    # respond within a maximum of 6 weeks (issue 17.3; the paragraph, quoted by councils, was not
+    # found: cited as chapter 9, unverified). Guidance, not practice.
     Rule(
         id="assess.advice-other",
         process="assess",
         title="Advice from the school or setting, educational psychologist, social care",
-        cites=(regs("reg 6 (no time limit set)"), Citation("local practice")),
-        wording="6 weeks from the request for advice (practice; no statutory limit)",
+        cites=(Citation(COP, "ch. 9 (paragraph not verified)"), regs("reg 6 (no time limit set)")),
+        wording="within a maximum of 6 weeks of the request for advice (the Code's guidance)",
         anchor="advice_requested",
         fallback=("assess.decision",),
         amount=6,
         unit=Unit.WEEKS,
         method=Method.AFTER,
         kind=Kind.GUIDANCE,
-        confidence=Confidence.PRACTICE,
+        confidence=Confidence.GUIDANCE,
     ),
     # reg 10(1): "as soon as practicable, and in any event within 16 weeks of" R
     Rule(
@@ -365,8 +407,9 @@ RULES: tuple[Rule, ...] = (
         method=Method.PERIOD_STARTING,
         notes=(PERIOD_NOTE,),
     ),
-    # Derived: the decision is due within 4 weeks of the meeting (reg 20(10)), so the meeting
-    # must be 4 weeks before the period ends; moved back to a working (school) day.
+    # Derived: the decision is due within 4 weeks of the meeting (reg 20(10), as review.decision,
+    # secondary), so the meeting must be 4 weeks before the period ends; moved back to a working
+    # (school) day. It is no surer than review.decision: secondary.
     Rule(
         id="review.latest-meeting",
         process="review",
@@ -378,7 +421,13 @@ RULES: tuple[Rule, ...] = (
         unit=Unit.WEEKS,
         method=Method.AFTER,
         kind=Kind.PLANNING,
+        confidence=Confidence.SECONDARY,
         roll=Roll.BACK_TO_WORKING_DAY,
+        derives_from=("review.decision",),
+        secondary=(
+            "derived from review.decision's 4 weeks (reg 20(10)), whose paragraph is taken from "
+            "secondary sources, so this date is no surer than that"
+        ),
     ),
     # regs 20(3), 21(3): "at least two weeks' notice of the date of the meeting" -> clear
     Rule(
@@ -454,14 +503,18 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.MINIMUM,
         anchor_notes=(("notice_sent", SAME_DAY_NOTE),),
     ),
-    # reg 22(3): "as soon as practicable, and in any event within 8 weeks of the date on which
-    # the notice ... was sent"
+    # reg 22(3): the amended plan "within 8 weeks of the local authority sending a copy of the
+    # EHC plan in accordance with paragraph (2)(a)" (the copy goes with the amendment notice)
+    # -> exclusive; as soon as practicable
     Rule(
         id="review.amended-final",
         process="review",
         title="LA issues the amended EHC plan",
         cites=(regs("reg 22(3)"),),
-        wording="within 8 weeks of the date the amendment notice was sent",
+        wording=(
+            "within 8 weeks of the LA sending a copy of the plan with the amendment notice "
+            "(reg 22(2)(a))"
+        ),
         anchor="notice_sent",
         fallback=("review.decision",),
         amount=8,
@@ -469,18 +522,26 @@ RULES: tuple[Rule, ...] = (
         asap=True,
         notes=(NO_RESTART_NOTE,),
     ),
-    # reg 22(4): notify a decision not to amend "within 8 weeks of the date on which the notice
-    # ... was sent" (S)
+    # reg 22(4): the decision not to amend, "as soon as practicable and in any event wit[hin]"
+    # (text seen only to there) 8 weeks of the notice being sent (spec, secondary) -> exclusive.
+    # The alternative to review.amended-final: in a review it follows the review decision.
     Rule(
         id="review.no-amend",
         process="amend",
-        title="LA notifies a decision not to amend the plan",
+        title="LA notifies a decision not to amend the plan (instead of amending it)",
         cites=(regs("reg 22(4)"),),
-        wording="within 8 weeks of the date the amendment notice was sent",
+        wording="as soon as practicable, within 8 weeks of the day the amendment notice was sent",
         anchor="notice_sent",
+        fallback=("review.decision",),
         amount=8,
         unit=Unit.WEEKS,
+        asap=True,
         confidence=Confidence.SECONDARY,
+        notes=(NO_AMEND_NOTE,),
+        secondary=(
+            "reg 22(4)'s text was seen only as far as 'as soon as practicable and in any event "
+            "wit[hin]' (legislation.gov.uk); the 8 weeks are from secondary sources"
+        ),
     ),
     # CoP 9.178: for children under 5, "consider reviewing ... every three to six months"
     Rule(
@@ -559,6 +620,26 @@ RULES: tuple[Rule, ...] = (
             "date less 5 months) gives one day later",
         ),
     ),
+    # Post-16 to post-16 in the new academic year: the Code's "should normally be completed by
+    # 31 March" beside reg 18(2)'s 5 months (as Birkett Long and Simpson Millar paraphrase it;
+    # the Code's paragraph number not seen) -> "by 31 March" = before 1 April.
+    Rule(
+        id="transfer.post16-other-guidance",
+        process="transfer",
+        title="Review normally completed (post-16 to post-16 in the new academic year)",
+        cites=(Citation(COP, "ch. 9 (paragraph not verified)"),),
+        wording="should normally be completed by 31 March of the year of the transfer",
+        anchor="transfer_year",
+        method=Method.BEFORE_FIXED,
+        unit=Unit.FIXED,
+        fixed=(4, 1),
+        kind=Kind.GUIDANCE,
+        confidence=Confidence.GUIDANCE,
+        notes=(
+            "guidance beside the 5-month rule (reg 18(2)), for a move at the start of a new "
+            "academic year; transfers between post-16 institutions may happen at other times",
+        ),
+    ),
     # Not a transfer between phases (sixth form, apprenticeship, unknown): no reg 18 date;
     # CoP 9.179 and many LAs aim for 31 March.
     Rule(
@@ -610,6 +691,7 @@ RULES: tuple[Rule, ...] = (
             "the floor: the notice must be served 15 days before the transfer deadline at the "
             "very latest, to leave the 15 days for representations (reg 22(2)(c))",
         ),
+        derives_from=("review.amended-final",),
     ),
     Rule(
         id="transfer.latest-decision",
@@ -623,6 +705,7 @@ RULES: tuple[Rule, ...] = (
         method=Method.AFTER,
         kind=Kind.PLANNING,
         confidence=Confidence.SECONDARY,
+        derives_from=("review.decision",),
     ),
     Rule(
         id="transfer.latest-meeting",
@@ -637,6 +720,7 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.PLANNING,
         confidence=Confidence.SECONDARY,
         roll=Roll.BACK_TO_WORKING_DAY,
+        derives_from=("review.decision", "review.amended-final"),
     ),
     Rule(
         id="transfer.invitations",
@@ -770,6 +854,47 @@ RULES: tuple[Rule, ...] = (
         amount=15,
         confidence=Confidence.SECONDARY,
     ),
+    # Reg 24 (S): an LA may refuse a re-assessment request made within 6 months of the last
+    # assessment ("within the period of 6 months prior to the request"): from the day after the
+    # corresponding date 6 months on, that ground no longer applies. A discretion, not a bar.
+    Rule(
+        id="reassess.six-months",
+        process="reassess",
+        title="Six months after the last assessment",
+        cites=(regs("reg 24"), Citation(CFA, "s.44(2)")),
+        wording="6 months after the last assessment",
+        anchor="last_assessment",
+        amount=6,
+        unit=Unit.MONTHS,
+        method=Method.AFTER,
+        confidence=Confidence.SECONDARY,
+        hidden=True,
+        optional=True,
+    ),
+    Rule(
+        id="reassess.next-request",
+        process="reassess",
+        title="First day a re-assessment request cannot be refused as within 6 months",
+        cites=(regs("reg 24"), Citation(CFA, "s.44(2)")),
+        wording=(
+            "the LA may refuse a request made within 6 months of the last assessment: the day "
+            "after the date 6 months on"
+        ),
+        anchor="reassess.six-months",
+        amount=1,
+        unit=Unit.DAYS,
+        method=Method.AFTER,
+        kind=Kind.MINIMUM,
+        confidence=Confidence.SECONDARY,
+        optional=True,
+        notes=(
+            "a discretion, not a bar: within 6 months the LA may still re-assess, and must "
+            "decide the request; which date counts as the last assessment (its completion, the "
+            "plan) is not settled",
+            "for a first assessment there is no such bar and no bar on appealing: within 6 months "
+            "of a previous request the LA need only skip the s.36(7) notice (IPSEA)",
+        ),
+    ),
     # reg 27(2): "as soon as practicable, and in any event within 14 weeks of" the notification
     # under reg 25(1) or the LA's own decision (CFA s.44(3))
     Rule(
@@ -823,14 +948,33 @@ RULES: tuple[Rule, ...] = (
         method=Method.WORKING_WITHIN,
         confidence=Confidence.SECONDARY,
     ),
-    # "within 30 days" of the LA being told: a plain day count (not a --counting period)
+    # "within 30 days" of the LA being told: a plain day count (not a --counting period).
+    # IPSEA: the LA, where education or social care is in issue, within 30 days "from the date you
+    # told the LA you want to mediate"; health only: see appeal.mediation-health.
     Rule(
         id="appeal.mediation",
         process="appeal",
-        title="LA (health only: the commissioning body) arranges mediation",
+        title="LA arranges mediation (education or social care in issue)",
         cites=(regs("regs 35-41 (exact regulation unverified)"),),
         wording="within 30 days of the LA being told mediation is wanted",
         anchor="mediation_requested",
+        amount=30,
+        unit=Unit.DAYS,
+        method=Method.AFTER,
+        confidence=Confidence.SECONDARY,
+        notes=("sources differ on whether it must also take place within 30 days",),
+    ),
+    # IPSEA: health only, the commissioning body "must arrange for mediation ... within 30 days
+    # from the date the LA told them what the mediation issues are" -> from the LA's notice,
+    # not from the day the LA was told; projected from appeal.health-notice (3 working days).
+    Rule(
+        id="appeal.mediation-health",
+        process="appeal",
+        title="Commissioning body arranges mediation (health care only in issue)",
+        cites=(regs("regs 35-41 (exact regulation unverified)"),),
+        wording="within 30 days of the LA telling the commissioning body the mediation issues",
+        anchor="la_told_body",
+        fallback=("appeal.health-notice",),
         amount=30,
         unit=Unit.DAYS,
         method=Method.AFTER,
@@ -902,6 +1046,63 @@ RULES: tuple[Rule, ...] = (
         parts=("appeal.deadline-decision", "appeal.deadline-certificate"),
         roll=Roll.TRIBUNAL,
         notes=("the appeal must reach the Tribunal by 5pm on this day (r.12(1))",),
+        # r.12(3) as reworded by the Tribunal Procedure (Amendment) Rules 2020, in force 21 July
+        # 2020; before it, 25 December-1 January and August "must not be counted" (as the Upper
+        # Tribunal's r.12(3) still reads), which extends the time rather than moving its end.
+        in_force=dt.date(2020, 7, 21),
+        before_in_force=HESC_R12_BEFORE_2020,
+    ),
+    # ---------------------------------------------------------------- ceasing to maintain a plan
+    # Regs 29-31 set no time limit for the decision; reg 31(2)-(3): the LA "must notify" the
+    # decision with "the time limits for" appealing. The plan must then be maintained "until the
+    # time has passed for bringing an appeal or the appeal has been determined" (CFA s.45, as its
+    # Explanatory Notes para 247 put it; the subsection's words not seen) -> the earliest day it
+    # may stop is the day after the appeal deadline (appeal.deadline, rolls included).
+    Rule(
+        id="cease.earliest-stop",
+        process="cease",
+        title="Earliest day the LA may stop maintaining the plan (if no appeal is brought)",
+        cites=(Citation(CFA, "s.45"), regs("reg 31"), Citation(HESC, "r.20(1)(c), r.12")),
+        wording=(
+            "maintained until the time for bringing an appeal has passed: the day after the "
+            "appeal deadline"
+        ),
+        anchor="appeal.deadline",
+        amount=1,
+        unit=Unit.DAYS,
+        method=Method.AFTER,
+        kind=Kind.MINIMUM,
+        confidence=Confidence.SECONDARY,
+        derives_from=("appeal.deadline",),
+        notes=(CEASE_APPEAL_NOTE, CEASE_NO_LIMIT_NOTE),
+        secondary=(
+            "the duty to maintain the plan until the time for appealing has passed or an appeal "
+            "is determined is CFA s.45 as its Explanatory Notes (para 247) describe it; the "
+            "subsection's words were not seen"
+        ),
+    ),
+    # The LA's response to an appeal: 30 working days (IPSEA, S) on the Tribunal's calendar (r.12(3)
+    # (b): 25 December-1 January and August not counted), from the day the LA received the appeal
+    # from the Tribunal; HESC r.21(1) as made: "within 21 days after the date on which the
+    # respondent received the application notice" unless the Schedule sets a time.
+    Rule(
+        id="appeal.la-response",
+        process="appeal",
+        title="LA sends its response to the appeal to the Tribunal",
+        cites=(
+            Citation(HESC, "r.21(1) (as amended; period from IPSEA)"),
+            Citation(HESC, "r.12(3)(b)"),
+        ),
+        wording="within 30 working days of the LA receiving the appeal from the Tribunal",
+        anchor="la_received_appeal",
+        amount=30,
+        unit=Unit.TRIBUNAL_DAYS,
+        method=Method.WORKING_WITHIN,
+        confidence=Confidence.SECONDARY,
+        notes=(
+            "the Tribunal's letter registering the appeal sets the actual date (a direction, "
+            "r.12): that date wins",
+        ),
     ),
     # reg 44(2): "within N weeks of the date of the order" -> exclusive; "immediately" -> no date
     *(
@@ -910,14 +1111,24 @@ RULES: tuple[Rule, ...] = (
             process="order",
             title=title,
             cites=(regs(f"reg 44(2){para}"),),
-            wording=f"within {weeks} weeks of the order" if weeks else "immediately",
+            wording=(
+                f"within {weeks} weeks of the order"
+                if weeks
+                else "no period found in the 2014 Regulations' sources"
+                if sfx == "reconsider"
+                else "immediately"
+            ),
             anchor="order_date",
             amount=weeks or 0,
             unit=Unit.WEEKS if weeks else Unit.NONE,
             method=Method.WITHIN if weeks else Method.NO_DATE,
             confidence=conf,
             notes=(
-                (CONTINUE_NOTE, DIRECTION_NOTE) if sfx == "continue-amend" else (DIRECTION_NOTE,)
+                (CONTINUE_NOTE, DIRECTION_NOTE)
+                if sfx == "continue-amend"
+                else (RECONSIDER_NOTE, DIRECTION_NOTE)
+                if sfx == "reconsider"
+                else (DIRECTION_NOTE,)
             ),
         )
         for sfx, title, para, weeks, conf in ORDER_STEPS
@@ -967,6 +1178,8 @@ RULES: tuple[Rule, ...] = (
             wording=(
                 f"within {weeks} weeks of the mediation agreement (reg 44 periods)"
                 if weeks
+                else "no period found in the 2014 Regulations' sources"
+                if sfx == "reconsider"
                 else "immediately"
             ),
             anchor="agreement_date",
@@ -1052,6 +1265,84 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Who says each secondary (S) row's period, and which primary text was not seen (issue 17.17;
+# sources in ../notes/law-17.md). A test holds every S row to naming one.
+_ORDERS_44 = (
+    "GOV.UK SEND18 'Carry out an order' (2 weeks to change the school named, 5 weeks to change "
+    "a plan, counted from the day the order is sent); IPSEA on reg 44(2)(e), (f); reg 44(2)(d)-(h) "
+    "text not seen"
+)
+_MEDIATION = (
+    "IPSEA, 'The mediation process'; Surrey SENDIASS, 'Mediation'; the text and numbering of "
+    "regs 34-41 not seen"
+)
+SECONDARY_SOURCES: dict[str, str] = {
+    "assess.advice": (
+        "edyourself.org's summary of reg 8 (6 weeks, and reg 8(2)(c)'s missed appointment); "
+        "reg 8's text not seen"
+    ),
+    "review.decision": (
+        "councils and IPSEA (4 weeks after the meeting); the Devon judgment ([2022] EWHC 493 "
+        "(Admin)) on sending proposed amendments with it; reg 20(10)'s paragraph number not "
+        "verified"
+    ),
+    **dict.fromkeys(
+        (
+            "transfer.latest-notice",
+            "transfer.latest-decision",
+            "transfer.latest-meeting",
+            "transfer.invitations",
+            "transfer.advice-circulated",
+        ),
+        "a plan worked back from reg 18's date with the LA's full periods (regs 20, 22; the Devon "
+        "judgment, [2022] EWHC 493 (Admin)); review.decision's 4 weeks are themselves secondary",
+    ),
+    **dict.fromkeys(
+        ("move.review-plan", "move.review-transfer", "move.review"),
+        "published guides on moves between LAs; reg 15(5)'s text not seen",
+    ),
+    "reassess.decision": (
+        "Kent County Council and SEN-help ('within 15 calendar days of receiving the request'), "
+        "Dorset SENDIASS; reg 25(1)'s text not seen (legislation.gov.uk shows its heading)"
+    ),
+    "appeal.certificate": _MEDIATION + " (reg 34(1) seen to its heading only)",
+    "appeal.health-notice": _MEDIATION,
+    "appeal.mediation": _MEDIATION + "; IPSEA says 'arrange', Surrey 'take place'",
+    "appeal.mediation-health": _MEDIATION,
+    "appeal.deemed-certificate": _MEDIATION,
+    "appeal.mediation-certificate": _MEDIATION,
+    "appeal.la-response": (
+        "IPSEA ('within 30 working days of the appeal being sent to it'; its timeline: 'of LA "
+        "receiving appeal'); HESC r.21(1) as made said 21 days unless the Schedule or a "
+        "direction sets a time; where the 30 working days now sit was not found"
+    ),
+    **{
+        f"{p}.{sfx}": _ORDERS_44
+        for p in ("order", "mediation")
+        for sfx in ("amend", "school", "continue", "reconsider")
+    },
+    **dict.fromkeys(
+        ("order.continue-amend", "mediation.continue-amend"),
+        "Surrey SENDIASS for the reg 45 analogue ('if the LA has also agreed to amend they must "
+        "amend the plan within 5 weeks'); SI 2001/3455 reg 25(2)(f) gave 5 weeks under the old "
+        "law; reg 44(2)(h) text not seen",
+    ),
+    **dict.fromkeys(
+        ("unopposed.school", "unopposed.draft", "unopposed.final"),
+        "Surrey SENDIASS ('within 2 weeks', 'draft Plan within 5 weeks and ... final Plan within "
+        "11 weeks'); SI 2015/359 reg 8's text was seen only to reg 45(4)",
+    ),
+    "reassess.six-months": "as reassess.next-request",
+    "reassess.next-request": (
+        "Staffordshire Connects and Kent County Council (an LA may refuse a re-assessment "
+        "requested within 6 months of the last assessment; CFA s.44 and reg 24); reg 24's text "
+        "not seen"
+    ),
+}
+RULES = tuple(
+    replace(r, secondary=SECONDARY_SOURCES[r.id]) if r.id in SECONDARY_SOURCES else r for r in RULES
+)
+
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 
@@ -1062,7 +1353,23 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
     ExceptionRule(
         "reg 5(4)", ("assess.decision",), "reg 5(4)(c)", "reg 5(4)(d)", 28, "reg 5(4)(a)/(b)"
     ),
-    ExceptionRule("reg 8(2)", ("assess.advice",), "reg 8(2)(a)", "reg 8(2)(b)", 28),
+    # reg 8(2)(c): the child or young person "fails to keep an appointment for an examination
+    # or test made by the body during that 6 week period" (edyourself.org's summary, S)
+    ExceptionRule(
+        "reg 8(2)",
+        ("assess.advice",),
+        "reg 8(2)(a)",
+        "reg 8(2)(b)",
+        28,
+        limbs=(
+            (
+                "appointment",
+                "reg 8(2)(c)",
+                "the child or young person failed to keep an appointment for an examination or "
+                "test made by the body",
+            ),
+        ),
+    ),
     ExceptionRule(
         "reg 10(4)", ("assess.no-plan",), "reg 10(4)(c)", "reg 10(4)(d)", 28, "reg 10(4)(a)/(b)"
     ),
@@ -1079,24 +1386,65 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
         "reg 27(3)", ("reassess.final",), "reg 27(3)(c)", "reg 27(3)(d)", 28, "reg 27(3)(a)/(b)"
     ),
     # appeal, order: reg 44(3) (S) covers orders and reg 42(2) agreements (treated as orders)
+    # reg 44(3), text not seen. GOV.UK SEND18: more time if "exceptional personal circumstances
+    # affect you or your child", "you or your child are absent from the area ... for a continuous
+    # period of 2 weeks or longer", or "you indicate ... that you want to make representations
+    # about the content of the ... EHC plan after th[e period]". Surrey SENDIASS instead names
+    # "the circumstances referred to in SEND Regulation 13(3)" (the closure limbs): both
+    # secondary, and the closure limb is named as unverified.
     ExceptionRule(
         "reg 44(3)",
         tuple(f"{p}.{sfx}" for p in ("order", "mediation") for sfx, _, _, w, _ in ORDER_STEPS if w),
-        "reg 44(3) (exceptional personal circumstances)",
-        "reg 44(3) (absence from the area)",
+        "reg 44(3) (exceptional personal circumstances; GOV.UK SEND18)",
+        "reg 44(3) (absence from the area for a continuous 2 weeks or longer; GOV.UK SEND18)",
         14,
-        "reg 44(3) (closure circumstances, by reference)",
+        "reg 44(3) (the reg 13(3) circumstances, by reference: Surrey SENDIASS only; unverified)",
+        limbs=(
+            (
+                "representations",
+                "reg 44(3) (representations about the plan after the period; GOV.UK SEND18)",
+                "the parent or young person said they want to make representations about the "
+                "content of the plan after the period",
+            ),
+        ),
     ),
 )
 
 
+# SI 2020/471 (from DfE's published guidance and Annex A; the SI's own text not seen): for
+# 1 May-25 September 2020 inclusive, a limit "may be modified if, for a reason relating to the
+# transmission or incidence of coronavirus, it is ... not reasonably practicable or impractical"
+# to meet it, to "as soon as reasonably practicable" (or similar). The duty was on "a local
+# authority, health commissioning body or others", so a parent's or young person's own period
+# is never flagged (reg 13(1)(a), reg 22(2)(c) representations; reg 33 mediation contact).
+# Reviews and transfers: reg 18A, inserted temporarily to 25 September 2020 by SI 2020/471
+# (legislation.gov.uk annotation to reg 18); its words not seen, so its note says so.
+PARENTS_OWN_PERIODS = frozenset(
+    {"assess.representations", "review.amend-representations", "appeal.mediation-contact"}
+)
+COVID_CONDITION = (
+    "only where it could not reasonably be met for a reason relating to the incidence or "
+    "transmission of coronavirus"
+)
 RELAXATIONS: tuple[Relaxation, ...] = (
     Relaxation(
         dt.date(2020, 5, 1),
         dt.date(2020, 9, 25),
         REGS,
-        "this period overlaps 1 May-25 September 2020, when many SEND time limits were relaxed "
-        "to 'as soon as reasonably practicable' (SI 2020/471)",
+        "this period overlaps 1 May-25 September 2020: the time limit may have been relaxed to "
+        f"'as soon as reasonably practicable' (SI 2020/471), {COVID_CONDITION}",
+        skip=("review.", "transfer."),
+        excluded=PARENTS_OWN_PERIODS,
+    ),
+    Relaxation(
+        dt.date(2020, 5, 1),
+        dt.date(2020, 9, 25),
+        "",
+        "this period overlaps 1 May-25 September 2020: review and transfer time limits may have "
+        f"been relaxed by reg 18A (inserted until 25 September 2020 by SI 2020/471; its text not "
+        f"verified), {COVID_CONDITION}",
+        prefixes=("review.", "transfer."),
+        excluded=PARENTS_OWN_PERIODS,
     ),
 )
 

@@ -100,10 +100,16 @@ def appeal(
     mediation_requested: dt.date | None = None,
     la_told_adviser: dt.date | None = None,
     mediation_ended: dt.date | None = None,
+    la_told_body: dt.date | None = None,
+    la_received_appeal: dt.date | None = None,
     options: Options | None = None,
     **fields: Unpack[OptionFields],
 ) -> Timeline:
     """Mediation and the Tribunal appeal deadline from the day the decision letter was sent.
+
+    ``la_told_body``: the day the LA told the commissioning body the (health-only) mediation
+    issues, from which it has 30 days; ``la_received_appeal``: the day the LA received the
+    appeal, from which its response is due in 30 Tribunal working days.
 
     ``appeal.deadline`` is the later of D + 2 months and certificate + 1 month (HESC r.20(1)(c)),
     moved by r.12(3)(a) when that day is 25 December-1 January or in August (to the first
@@ -119,6 +125,8 @@ def appeal(
         mediation_requested=mediation_requested,
         la_told_adviser=la_told_adviser,
         mediation_ended=mediation_ended,
+        la_told_body=la_told_body,
+        la_received_appeal=la_received_appeal,
     )
     o = Options.of(options, **fields)
     return compute(
@@ -127,6 +135,27 @@ def appeal(
         given,
         options=o,
     )
+
+
+def cease(
+    notice_sent: dt.date,
+    *,
+    certificate: dt.date | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
+) -> Timeline:
+    """Ceasing to maintain a plan, from the day notice of the decision to cease was sent.
+
+    The Regulations set no time limit for the decision (regs 29-31). From its notice run the
+    parent's 2 months to contact a mediation adviser (reg 33), the appeal deadline (HESC
+    r.20(1)(c) with the r.12 rolls; ``certificate`` may make it later) and the earliest day the
+    LA may stop maintaining the plan: the day after that deadline, if no appeal is brought.
+    """
+    if certificate is not None and certificate < notice_sent:
+        msg = f"--certificate {certificate.isoformat()} is before the notice was sent"
+        raise BadInput(msg)
+    given = given_dates(decision_sent=notice_sent, certificate=certificate)
+    return compute(ENGLAND, "cease", given, options=Options.of(options, **fields))
 
 
 def order(
@@ -291,10 +320,14 @@ def reassess(
     *,
     notified: dt.date | None = None,
     la_decided: dt.date | None = None,
+    last_assessment: dt.date | None = None,
     options: Options | None = None,
     **fields: Unpack[OptionFields],
 ) -> Timeline:
     """Re-assessment of an EHC plan (regs 25, 27) from the day the request was received.
+
+    ``last_assessment`` adds ``reassess.next-request``: the first day a request cannot be
+    refused as made within 6 months of the last assessment (reg 24).
 
     ``reassess.final`` runs 14 weeks from the reg 25(1) notification (``notified``) or the
     LA's own decision under CFA s.44(3) (``la_decided``); with neither, it is projected from
@@ -302,7 +335,12 @@ def reassess(
     """
     if notified is not None and la_decided is not None:
         raise BadInput("give --notified or --la-decided, not both")
-    given = given_dates(request_received=request_received, notified=notified, la_decided=la_decided)
+    given = given_dates(
+        request_received=request_received,
+        notified=notified,
+        la_decided=la_decided,
+        last_assessment=last_assessment,
+    )
     o = Options.of(options, **fields)
     return compute(
         ENGLAND,
