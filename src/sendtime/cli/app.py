@@ -316,9 +316,9 @@ def warn(text: str) -> None:
 
 def console() -> Any:
     """A Rich console on stdout; no colour when NO_COLOR is set or stdout is not a terminal."""
-    from rich.console import Console
+    from sendtime.render.text import terminal_console
 
-    return Console(no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
+    return terminal_console(no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
 
 
 def _render_json(t: Timeline, common: Common) -> None:
@@ -720,6 +720,36 @@ def _signals() -> Iterator[None]:
             signal.signal(s, handler)
 
 
+@contextlib.contextmanager
+def _library_warnings() -> Iterator[None]:
+    """Warnings from libraries (openpyxl, icalendar) as one reworded line each, no values.
+
+    A library's warning text can quote a cell (openpyxl names the serial number of a date
+    cell out of range, which can be a date of birth), so only where it came from is said.
+    """
+    import warnings
+
+    seen: set[tuple[str, str, str]] = set()
+
+    def show(message: Any, category: type[Warning], filename: str, *args: Any, **kw: Any) -> None:
+        parts = Path(filename).parts
+        module = parts[parts.index("site-packages") + 1] if "site-packages" in parts else "python"
+        cell = re.search(r"\bCell ([A-Z]{1,3}[0-9]{1,7})\b", str(message))
+        where = f" about cell {cell[1]}" if cell else ""
+        key = (module, category.__name__, where)
+        if key not in seen:
+            seen.add(key)
+            warn(
+                f"{module} warned ({category.__name__}){where} while reading the input; its "
+                "text is not shown as it may quote a cell's value"
+            )
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = show
+        yield
+
+
 _outputs: list[Any] = []
 
 
@@ -746,7 +776,7 @@ def run(argv: list[str] | None = None) -> int:
     outs = Outputs()
     _outputs.append(outs)
     try:
-        with _signals(), files.recording(), outs:
+        with _signals(), _library_warnings(), files.recording(), outs:
             known = name in COMMAND_MODULES or name in BUILT_IN
             to_run = load_commands([name] if known and name is not None else None)
             rv = to_run(args=args, standalone_mode=False, prog_name="sendtime")

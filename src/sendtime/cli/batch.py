@@ -223,14 +223,15 @@ def _progress(name: str) -> Iterator[Any]:
     if not sys.stderr.isatty():
         yield lambda n: None
         return
-    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from sendtime.render.text import terminal_console
 
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}: {task.completed} rows", markup=False),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=terminal_console(stderr=True),
         transient=True,
         redirect_stdout=False,  # stdout is data: never routed through the progress display
     ) as bar:

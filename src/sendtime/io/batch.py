@@ -39,6 +39,9 @@ VOCABULARY = ("kind", "type", "structure", "destination", "post", "by", "unoppos
 PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
 MEMO_SIZE = 1024
 OPTION = re.compile(r"--([a-z][a-z0-9-]*)")
+# A row's warnings may carry dates derived from its cells (a 16th birthday is the date of
+# birth plus 16 years): personal data too, so every date in them is taken out (issue 13).
+ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +134,7 @@ class Runner:
         self.defaults = defaults
         self._calendars: dict[tuple[Nation, Path | None], Any] = {}
         self._terms: dict[Path, Any] = {}
-        self._files: dict[str, Path] = {}
+        self._files: dict[tuple[str, str], Path] = {}
         # Process functions are pure and timelines frozen: rows with the same inputs (a
         # caseload repeats dates) share one timeline instead of computing it again.
         self._memo: dict[tuple[object, ...], Timeline] = {}
@@ -186,7 +189,8 @@ class Runner:
         if timeline.warnings:
             values = _cell_values(cells, plan.keep)  # once per row, not once per warning
             warns = tuple(
-                _scrub(w, cells, plan.keep, timeline.process, values) for w in timeline.warnings
+                ISO_DATE.sub("…", _scrub(w, cells, plan.keep, timeline.process, values))
+                for w in timeline.warnings
             )
         return Case(ref, row.line, timeline, extra, latest, warns)
 
@@ -313,14 +317,28 @@ class Runner:
         return out
 
     def _file(self, text: str, column: str) -> Path:
-        path = self._files.get(text)
+        """A file a row names: inside the caseload's folder (or below it), and a file.
+
+        A caseload is data from elsewhere; a cell must not make sendtime read any file the
+        user can read (an absolute path, ``../``, or a symlink that leads out), so the path
+        is resolved, symlinks and all, and must stay under the folder.
+        """
+        key = (text, column)
+        path = self._files.get(key)
         if path is None:  # a caseload names a few files many times: look each up once
-            path = (self.folder / text).resolve()
+            folder = self.folder.resolve()
+            path = (folder / text).resolve()
+            if Path(text).is_absolute() or not path.is_relative_to(folder):
+                msg = (
+                    f"column {column}: expected a file in the caseload's folder or below it "
+                    "(a relative path without ..; see docs/caseloads.md)"
+                )
+                raise CellError(msg)
             if not path.is_file():
                 msg = f"column {column}: expected a file, relative to the caseload's folder"
                 raise CellError(msg)
             if len(self._files) < MEMO_SIZE:
-                self._files[text] = path
+                self._files[key] = path
         return path
 
 

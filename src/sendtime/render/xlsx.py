@@ -157,9 +157,12 @@ class XlsxSink:
 
         writer = getattr(self._ws, "_writer", None)
         name = getattr(writer, "out", None)
-        with contextlib.suppress(Exception):
-            if writer is not None:
-                writer.xf.close()
+        # close the row generator first, while its file is open: closed later (by the garbage
+        # collector at exit) it would write its closing tag to a closed file and complain
+        for gen in (getattr(self._ws, "_rows", None), getattr(writer, "xf", None)):
+            with contextlib.suppress(Exception):
+                if gen is not None:
+                    gen.close()
         if isinstance(name, str):
             with contextlib.suppress(OSError):
                 Path(name).unlink()
