@@ -11,9 +11,9 @@ Pure functions from dates, a calendar and options to immutable timelines::
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # static names for type checkers; at run time they load on first use
-    from sendtime.engine.calendars import Calendar, TribunalCalendar
+    from sendtime.engine.calendars import Calendar
     from sendtime.engine.errors import BadInput, NeedsMoreData, SendtimeError
-    from sendtime.engine.localrules import LocalRule, apply_local_rules
+    from sendtime.engine.localrules import LocalRule
     from sendtime.engine.model import (
         Citation,
         Confidence,
@@ -31,8 +31,11 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
         Unit,
         When,
     )
+    from sendtime.engine.options import Options
     from sendtime.engine.terms import Period, SettingKind, Terms
     from sendtime.law.england.assess import assess, draft
+    from sendtime.law.england.hesc import TribunalCalendar
+    from sendtime.law.england.local import apply_local_rules
     from sendtime.law.england.pupils import pupil
     from sendtime.law.england.reviews import amend, review, transfer
     from sendtime.law.england.rules import rule_table
@@ -41,9 +44,12 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
 
 # name -> module: `import sendtime` stays cheap (a command line loads only what it uses).
 _LAZY = {
-    **dict.fromkeys(("Calendar", "TribunalCalendar"), "sendtime.engine.calendars"),
+    "Calendar": "sendtime.engine.calendars",
+    "TribunalCalendar": "sendtime.law.england.hesc",
+    "Options": "sendtime.engine.options",
     **dict.fromkeys(("BadInput", "NeedsMoreData", "SendtimeError"), "sendtime.engine.errors"),
-    **dict.fromkeys(("LocalRule", "apply_local_rules"), "sendtime.engine.localrules"),
+    "LocalRule": "sendtime.engine.localrules",
+    "apply_local_rules": "sendtime.law.england.local",
     **dict.fromkeys(
         (
             "Citation",
@@ -122,6 +128,7 @@ __all__ = [
     "Method",
     "Nation",
     "NeedsMoreData",
+    "Options",
     "Period",
     "RecordedException",
     "Roll",

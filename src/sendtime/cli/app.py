@@ -18,8 +18,8 @@ from typing import Annotated, Any
 
 import typer
 
+import sendtime.cli.stderr as stderr
 from sendtime import __version__
-from sendtime.cli import stderr
 from sendtime.engine.errors import BadInput, SendtimeError
 from sendtime.engine.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
 
@@ -109,13 +109,40 @@ def london_today() -> dt.date:
 
 
 # ----------------------------------------------------------------------------- common options
+def build_calendar(nation: Nation, bank_holidays: str | None, terms_file: str | None) -> Any:
+    """A Calendar of one nation's bank holidays (plus a GOV.UK file's) and a term file."""
+    from sendtime.engine.calendars import Calendar
+
+    extra: dict[dt.date, str] = {}
+    source = None
+    if bank_holidays is not None:
+        from sendtime.io.loaders import load_govuk_bank_holidays
+
+        extra = load_govuk_bank_holidays(bank_holidays, nation)
+        source = Path(bank_holidays).name
+    terms = None
+    if terms_file is not None:
+        from sendtime.io.loaders import load_terms
+
+        terms = load_terms(terms_file)
+    from sendtime.io import bankholidays
+
+    return Calendar(
+        nation,
+        terms=terms,
+        extra_holidays=extra,
+        extra_source=source,
+        loader=bankholidays.load,
+    )
+
+
 @dataclass(frozen=True)
 class Common:
     """Options every timeline command takes, after the command name."""
 
     format: str
     explain: str | None
-    nation: str
+    nation: str | None
     terms: str | None
     rules: str | None
     bank_holidays: str | None
@@ -125,23 +152,17 @@ class Common:
     counting: str
 
     def calendar(self) -> Any:
-        """The calendar these options ask for."""
-        from sendtime.engine.calendars import Calendar
+        """The calendar these options ask for: always England-and-Wales bank holidays.
 
-        nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
-        extra: dict[dt.date, str] = {}
-        source = None
-        if self.bank_holidays is not None:
-            from sendtime.io.loaders import load_govuk_bank_holidays
+        The law of a process decides its calendar, so --nation is refused here (one line saying
+        why); it belongs to `holidays` only.
+        """
+        if self.nation is not None:
+            from sendtime.law.england.rules import NATION_REFUSED
 
-            extra = load_govuk_bank_holidays(self.bank_holidays, nation)
-            source = Path(self.bank_holidays).name
-        terms = None
-        if self.terms is not None:
-            from sendtime.io.loaders import load_terms
-
-            terms = load_terms(self.terms)
-        return Calendar(nation, terms=terms, extra_holidays=extra, extra_source=source)
+            msg = f"--nation {self.nation}: {NATION_REFUSED}; --nation belongs to `holidays` only"
+            raise BadInput(msg)
+        return build_calendar(Nation.ENGLAND_AND_WALES, self.bank_holidays, self.terms)
 
     def counting_mode(self) -> Counting:
         """--counting exclusive|inclusive."""
@@ -193,16 +214,14 @@ COMMON_PARAMS = [
         None,
     ),
     (
+        # Refused (England's law has England's calendar); hidden, but named so the error can
+        # say why instead of "No such option".
         "nation",
         Annotated[
-            str,
-            _opt(
-                "--nation",
-                help="Bank holidays: england-and-wales (default), scotland, northern-ireland.",
-                metavar="NATION",
-            ),
+            str | None,
+            typer.Option("--nation", hidden=True, show_default=False, metavar="NATION"),
         ],
-        "england-and-wales",
+        None,
     ),
     (
         "terms",
@@ -569,9 +588,9 @@ def holidays_cmd(
     if not re.fullmatch(r"\d{4}", year.strip()):
         msg = f"YEAR {year!r}: expected a year such as 2026"
         raise BadInput(msg)
-    common = Common(format, None, nation, None, None, bank_holidays, None, None, None, "exclusive")
     choice(format, "--format", FORMATS)
-    cal = common.calendar()
+    chosen = Nation(choice(nation, "--nation", tuple(n.value for n in Nation)))
+    cal = build_calendar(chosen, bank_holidays, None)
     days = cal.holidays_in(int(year))
     if format == "json":
         from sendtime.render.json import dumps, holidays_dict

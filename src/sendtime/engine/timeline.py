@@ -1,7 +1,8 @@
-"""The engine: rules + anchors + calendar -> steps (compute), used by every process function.
+"""The engine: a RuleSet + inputs + Options -> a Timeline (compute), used by every process function.
 
-Pure: no printing, no files, no clock. Every date comes from a Rule row of rules.py through one
-function per Method and one per Roll (methods.py).
+Pure: no printing, no files, no clock. Every date comes from a Rule row of the RuleSet through
+one function per Method and one per Roll (methods.py, or the RuleSet's own). Nothing here knows
+a jurisdiction: rule ids, inputs and the law's words all come from the RuleSet.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ from sendtime.engine.methods import (
 from sendtime.engine.model import (
     WEEKDAYS,
     Confidence,
-    Counting,
     Disapplied,
     ExceptionKind,
     Kind,
     Method,
+    Nation,
     RecordedException,
     Roll,
     Rule,
@@ -39,50 +40,38 @@ from sendtime.engine.model import (
     Timeline,
     When,
 )
-from sendtime.law.england.rules import (
-    ASAP_NOTE,
-    EXCEPTIONS,
-    GIVEN_ALTERNATIVES,
-    INPUT_LABELS,
-    PROCESSES,
-    RELAXATIONS,
-    RULES_BY_ID,
-    SECONDARY_NOTE,
-    TRIGGERS,
-    ExceptionRule,
-)
+from sendtime.engine.options import Options
+from sendtime.engine.ruleset import RuleSet
 
-REGIME_START = dt.date(2014, 9, 1)
 LAST_DATE = dt.date(2199, 12, 31)  # bank holidays and date arithmetic stop well before 9999
 DUE_WINDOW_DAYS = 14
 NO_ROLL_NOTE = "falls on a non-working day ({weekday}); no statutory roll-forward"
-WORKING_DAY_WORDS = (
-    "Working day: any day except Saturday, Sunday, Christmas Day, Good Friday and a bank "
-    "holiday ({nation}; {source}). The Regulations do not define it (reg 2(1)); this is the "
-    "standard statutory meaning, as the Tribunal rules use."
-)
-DISCLAIMER = (
-    "Not legal advice: dates computed from the SEND Regulations 2014 and related law; "
-    "check against the law and your own records."
-)
 
-_default_calendar: Calendar | None = None
+_default_calendars: dict[Nation, Calendar] = {}
 
 
-def default_calendar() -> Calendar:
-    """A shared England-and-Wales calendar, built on first use."""
-    global _default_calendar
-    if _default_calendar is None:
-        _default_calendar = Calendar()
-    return _default_calendar
+def default_calendar(nation: Nation = Nation.ENGLAND_AND_WALES) -> Calendar:
+    """A shared calendar of a nation's bank holidays (no terms), built in memory on first use."""
+    cal = _default_calendars.get(nation)
+    if cal is None:
+        cal = _default_calendars[nation] = Calendar(nation)
+    return cal
 
 
-def _label(name: str, d: dt.date) -> str:
-    what = INPUT_LABELS.get(name) or (name if "." in name else name.replace("_", " "))
+def resolve(options: Options, ruleset: RuleSet) -> Options:
+    """The options with the calendar filled in: the RuleSet's nation when none was given."""
+    if options.calendar is not None:
+        return options
+    return replace(options, calendar=default_calendar(ruleset.nation))
+
+
+def _label(ruleset: RuleSet, name: str, d: dt.date) -> str:
+    what = ruleset.labels.get(name) or (name if "." in name else name.replace("_", " "))
     return f"{d.isoformat()} ({what})"
 
 
 def _anchors(
+    ruleset: RuleSet,
     rule: Rule,
     given: Mapping[str, Sequence[dt.date]],
     dates: Mapping[str, dt.date | None],
@@ -95,31 +84,26 @@ def _anchors(
             # not assumed.
             proj = (
                 i > 0
-                and rule.method is not Method.DEEMED_SERVICE
-                and name not in GIVEN_ALTERNATIVES
+                and rule.method not in ruleset.presumed
+                and name not in ruleset.given_alternatives
             )
-            return [Anchor(d, name, _label(name, d), proj) for d in seq]
+            return [Anchor(d, name, _label(ruleset, name, d), proj) for d in seq]
         if name in dates and dates[name] is not None:
             d = dates[name]
             assert d is not None  # noqa: S101 - checked above
             proj = i > 0 or projected.get(name, False)
-            return [Anchor(d, name, _label(name, d), proj)]
+            return [Anchor(d, name, _label(ruleset, name, d), proj)]
     return []
 
 
-def exception_rule(step_id: str) -> ExceptionRule | None:
-    """The exception regulation that can disapply a step (repeats like -2 included), if any."""
-    base = step_id.rsplit("-", 1)[0] if step_id[-1].isdigit() else step_id
-    for e in EXCEPTIONS:
-        if base in e.steps:
-            return e
-    return None
-
-
 def _apply_exceptions(
-    step: Step, rule: Rule, anchor: Anchor, exceptions: Sequence[RecordedException]
+    ruleset: RuleSet,
+    step: Step,
+    rule: Rule,
+    anchor: Anchor,
+    exceptions: Sequence[RecordedException],
 ) -> Step:
-    e = exception_rule(step.id)
+    e = ruleset.exception_rule(step.id)
     if e is None or step.date is None or not exceptions:
         return step
     period = (anchor.date, step.date)
@@ -158,12 +142,14 @@ def _apply_exceptions(
     return replace(step, notes=tuple(notes))
 
 
-def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Calendar) -> list[str]:
+def _status_notes(
+    ruleset: RuleSet, rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Calendar
+) -> list[str]:
     notes = list(rule.notes)
     if rule.confidence is Confidence.SECONDARY:
-        notes.insert(0, SECONDARY_NOTE)
+        notes.insert(0, ruleset.texts.secondary)
     if rule.asap:
-        notes.append(ASAP_NOTE)
+        notes.append(ruleset.texts.asap)
     if d is None:
         return notes
     if rule.roll is Roll.NONE and not cal.is_working_day(d):
@@ -177,7 +163,7 @@ def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Cal
         lo, hi = min(anchor.date, d), max(anchor.date, d)
         notes.extend(
             r.note
-            for r in RELAXATIONS
+            for r in ruleset.relaxations
             if any(c.source == r.source for c in rule.cites) and lo <= r.end and hi >= r.start
         )
     return notes
@@ -214,38 +200,42 @@ def relative_to_today(d: dt.date | None, today: dt.date | None) -> tuple[int | N
 
 
 def compute(
+    ruleset: RuleSet,
     process: str,
     given: Mapping[str, Sequence[dt.date]],
     *,
-    calendar: Calendar | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    options: Mapping[str, str] | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
+    options: Options,
+    values: Mapping[str, str] | None = None,
     step_ids: Iterable[str] | None = None,
     warnings: Sequence[str] = (),
 ) -> Timeline:
     """Compute a process's timeline from its given input dates.
 
     Args:
+        ruleset: the jurisdiction's rules, processes and mechanics.
         process: the command name, e.g. "assess".
         given: input name -> dates given (most inputs take one date).
-        calendar: working and school days (default: England and Wales, no terms).
-        counting: how "within N days/weeks of X" periods count.
-        options: non-date inputs some methods read (post class, delivery means and time).
-        exceptions: recorded exceptions that may disapply limits.
-        today: for days_left and when; never read from the clock here.
+        options: counting, calendar (default: the RuleSet's nation, no terms), recorded
+            exceptions that may disapply limits, and today (for days_left and when; never read
+            from the clock here).
+        values: non-date inputs some methods read (post class, delivery means and time).
         step_ids: the rules to run (default: the process's own list).
         warnings: warnings the caller adds.
 
     Returns:
         The timeline, with every step's date, basis, citation and arithmetic.
     """
-    cal = calendar or default_calendar()
-    opts = dict(options or {})
+    cal = options.calendar or default_calendar(ruleset.nation)
+    counting, exceptions, today = options.counting, options.exceptions, options.today
+    opts = dict(values or {})
+    if cal.nation is not ruleset.nation:
+        refused = ruleset.texts.other_nation
+        msg = f"a calendar of {cal.nation.value}: {refused}; use Calendar() instead"
+        raise BadInput(msg)
+    trigger_name = ruleset.triggers.get(process, "")
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
-        what = "date" if name == TRIGGERS.get(process) else option_name(name)
+        what = "date" if name == trigger_name else option_name(name)
         for d in ds:
             if d > LAST_DATE:
                 msg = (
@@ -253,21 +243,20 @@ def compute(
                     "the last date sendtime computes from"
                 )
                 raise BadInput(msg)
-            if d < REGIME_START and name not in ("dob",):
-                msg = (
-                    f"{what} {d.isoformat()} is before 2014-09-01, when the SEND "
-                    "Regulations 2014 came into force; sendtime does not compute the earlier regime"
+            if d < ruleset.in_force and name not in ruleset.before_in_force_ok:
+                msg = f"{what} {d.isoformat()} " + ruleset.texts.before_regime.format(
+                    start=ruleset.in_force.isoformat()
                 )
                 raise BadInput(msg)
-    ids = tuple(step_ids) if step_ids is not None else PROCESSES[process]
+    ids = tuple(step_ids) if step_ids is not None else ruleset.processes[process]
     dates: dict[str, dt.date | None] = {}
     bases: dict[str, str] = {}
     projected: dict[str, bool] = {}
     steps: list[Step] = []
     warns: list[str] = list(warnings)
-    ctx = Context(cal, counting, opts, dates, bases)
+    ctx = Context(cal, counting, opts, dates, bases, ruleset.rules, ruleset.units)
     for rid in ids:
-        rule = RULES_BY_ID[rid]
+        rule = ruleset.rules[rid]
         if rule.method is Method.LATER_OF:
             # projected when the part that wins (the latest dated one) was projected
             dated = [(x, p) for p in rule.parts if (x := dates.get(p)) is not None]
@@ -275,42 +264,37 @@ def compute(
             proj = any(projected.get(p, False) for x, p in dated if x == top)
             anchors = [Anchor(dt.date.min, "", "", projected=proj)]
         else:
-            anchors = _anchors(rule, given, dates, projected)
+            anchors = _anchors(ruleset, rule, given, dates, projected)
         if not anchors:
             if rule.optional:
                 continue
             dates[rule.id] = None
             needed = needed_options(rule)
             if not rule.hidden:
-                steps.append(_undated(rule, f"no date: give {needed or 'its trigger'}", cal))
+                basis = f"no date: give {needed or 'its trigger'}"
+                steps.append(_undated(ruleset, rule, basis, cal))
             continue
         for k, a in enumerate(anchors):
             sid = rule.id if k == 0 else f"{rule.id}-{k + 1}"
-            step = _one(rule, sid, a, ctx, exceptions, today, warns)
+            step = _one(ruleset, rule, sid, a, ctx, exceptions, today, warns)
             dates[sid] = step.date
             bases[sid] = step.basis
             projected[sid] = step.projected
             if not rule.hidden:
                 steps.append(step)
-    if exceptions and not any(exception_rule(s.id) for s in steps):
+    if exceptions and not any(ruleset.exception_rule(s.id) for s in steps):
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
     warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
-    if cal.nation.value != "england-and-wales":
-        warns.append(
-            f"bank holidays of {cal.nation.value} used at your request; the SEND Regulations "
-            "apply in England, where England-and-Wales bank holidays count"
-        )
     inputs = tuple(
         (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
         for name, ds in given.items()
         if ds
     ) + tuple(opts.items())
-    trigger_name = TRIGGERS.get(process, "")
     trigger = (
         given[trigger_name][0]
         if given.get(trigger_name)
-        else dates.get("assess.received") or dates.get("service.deemed")
+        else next((x for sid in ruleset.trigger_steps if (x := dates.get(sid))), None)
     )
     return Timeline(
         trigger=trigger,
@@ -323,7 +307,7 @@ def compute(
     )
 
 
-def _undated(rule: Rule, basis: str, cal: Calendar) -> Step:
+def _undated(ruleset: RuleSet, rule: Rule, basis: str, cal: Calendar) -> Step:
     return Step(
         id=rule.id,
         title=rule.title,
@@ -333,12 +317,13 @@ def _undated(rule: Rule, basis: str, cal: Calendar) -> Step:
         confidence=rule.confidence,
         citation=rule.citation,
         basis=basis,
-        notes=tuple(_status_notes(rule, None, None, cal)),
+        notes=tuple(_status_notes(ruleset, rule, None, None, cal)),
         explain=(f"Rule: {rule.citation}: {rule.wording}.", basis[0].upper() + basis[1:] + "."),
     )
 
 
 def _one(
+    ruleset: RuleSet,
     rule: Rule,
     sid: str,
     a: Anchor,
@@ -347,25 +332,28 @@ def _one(
     today: dt.date | None,
     warns: list[str],
 ) -> Step:
-    computed = METHODS[rule.method](rule, a, ctx)
+    method = ruleset.methods.get(rule.method) or METHODS[rule.method]
+    computed = method(rule, a, ctx)
     d = computed.date
     roll_lines: tuple[str, ...] = ()
     basis = computed.basis
     if d is not None:
-        rolled, roll_lines, roll_warns = ROLLS[rule.roll](d, ctx)
+        roll = ruleset.rolls.get(rule.roll) or ROLLS[rule.roll]
+        rolled, roll_lines, roll_warns = roll(d, ctx)
         warns.extend(roll_warns)
-        basis += ROLL_BASIS.get(rule.roll, moved_basis)(d, rolled, ctx)
+        worded = ruleset.roll_basis.get(rule.roll) or ROLL_BASIS.get(rule.roll, moved_basis)
+        basis += worded(d, rolled, ctx)
         d = rolled
     warns.extend(computed.warnings)
     cal = ctx.calendar
-    notes = _status_notes(rule, d, a if a.name else None, cal) + list(computed.notes)
+    notes = _status_notes(ruleset, rule, d, a if a.name else None, cal) + list(computed.notes)
     if a.projected:
-        deemed = a.name in RULES_BY_ID and RULES_BY_ID[a.name].method is Method.DEEMED_SERVICE
+        anchor_rule = ruleset.rules.get(a.name)
+        presumed = anchor_rule is not None and anchor_rule.method in ruleset.presumed
         notes.insert(
             0,
-            f"projected: counted from {a.label}, deemed from the posting or delivery date "
-            "(the real date, if known, wins)"
-            if deemed
+            ruleset.texts.presumed_projection.format(anchor=a.label)
+            if presumed
             else f"projected: the trigger was not given, so {a.label} was assumed"
             if a.label
             else "projected: it builds on a step whose trigger was not given",
@@ -375,7 +363,7 @@ def _one(
         *(["Anchor: " + a.label + (" (projected)" if a.projected else "") + "."] if a.name else []),
         *computed.explain,
         *roll_lines,
-        WORKING_DAY_WORDS.format(nation=cal.nation.value, source=cal.source),
+        ruleset.texts.working_day.format(nation=cal.nation.value, source=cal.source),
         *[n[0].upper() + n[1:] + "." for n in notes],
     )
     days_left, when = relative_to_today(d, today)
@@ -394,7 +382,7 @@ def _one(
         days_left=days_left,
         when=when,
     )
-    return _apply_exceptions(step, rule, a, exceptions) if a.name else step
+    return _apply_exceptions(ruleset, step, rule, a, exceptions) if a.name else step
 
 
 def given_dates(**kwargs: dt.date | Sequence[dt.date] | None) -> dict[str, Sequence[dt.date]]:

@@ -146,6 +146,7 @@ class Runner:
         cal = self._calendars.get(key)
         if cal is None:
             from sendtime.engine.calendars import Calendar
+            from sendtime.io import bankholidays
 
             loaded = None
             if terms is not None:
@@ -156,7 +157,11 @@ class Runner:
                     loaded = self._terms[terms] = load_terms(terms)
             d = self.defaults
             cal = Calendar(
-                nation, terms=loaded, extra_holidays=d.extra_holidays, extra_source=d.extra_source
+                nation,
+                terms=loaded,
+                extra_holidays=d.extra_holidays,
+                extra_source=d.extra_source,
+                loader=bankholidays.load,
             )
             self._calendars[key] = cal
         return cal
@@ -305,8 +310,10 @@ class Runner:
 
         d = self.defaults
         out: dict[str, Any] = {"nation": d.nation, "counting": d.counting, "terms": d.terms}
-        if text := cell("nation"):
-            out["nation"] = _enum(Nation, text, "nation")
+        if cell("nation"):  # England's law has England's calendar: a nation cannot move a date
+            from sendtime.law.england.rules import NATION_REFUSED
+
+            raise CellError(f"column nation: {NATION_REFUSED}; leave it empty or remove it")
         out["counting_given"] = bool(text := cell("counting"))
         if text:
             out["counting"] = _enum(Counting, text, "counting")

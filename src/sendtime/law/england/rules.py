@@ -3,22 +3,34 @@
 One row per step. Each row's ``wording`` quotes the words of the law that fix its counting
 ("within 6 weeks of" -> exclusive, "beginning with" -> the trigger is day 1). A new rule that
 behaves like an existing one is one row here; a new behaviour is one Method or Roll member
-plus one function in timeline.py / periods.py.
+plus one function in engine/methods.py (generic counting) or in law/england (England's own,
+registered in ruleset.py), with periods.py doing the date arithmetic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import NamedTuple
 
 from sendtime.engine.model import Citation, Confidence, Kind, Method, Roll, Rule, Unit
+from sendtime.engine.ruleset import ExceptionRule, Relaxation
 
 REGS = "SEND Regulations 2014"
 CFA = "Children and Families Act 2014"
 COP = "SEND Code of Practice 2015"
 IPSEA = "IPSEA (practice)"
 INTERP = "Interpretation Act 1978"
+LGA1974 = "Local Government Act 1974"
+
+
+# England's SEND law counts on England's calendar: the SEND Regulations 2014 bind English local
+# authorities and the SEND Tribunal is the First-tier Tribunal in England, so working days are
+# those of England and Wales whatever the nation of the family, school or council office.
+NATION_REFUSED = (
+    "England's SEND law counts working days on England-and-Wales bank holidays whatever the "
+    "nation (the SEND Regulations 2014 bind English LAs; the SEND Tribunal sits in England), so "
+    "a nation cannot change its dates"
+)
 
 
 def regs(ref: str) -> Citation:
@@ -61,6 +73,8 @@ INPUT_LABELS: dict[str, str] = {
     "transfer_year": "the calendar year of transfer",
     "transfer_date": "transfer date",
     "transfer.deadline": "transfer deadline",
+    # ombudsman
+    "first_notice": "first notice of the matter",
 }
 
 SERVICE_NOTE = (
@@ -69,6 +83,24 @@ SERVICE_NOTE = (
 )
 # Inputs that are an alternative to a rule's anchor, not an assumption: never "projected".
 GIVEN_ALTERNATIVES = frozenset({"la_decided"})
+REGIME_START = dt.date(2014, 9, 1)  # SEND Regulations 2014 in force (SI 2014/1530 reg 1)
+BEFORE_REGIME = (
+    "is before {start}, when the SEND Regulations 2014 came into force; sendtime does not "
+    "compute the earlier regime"
+)
+WORKING_DAY_WORDS = (
+    "Working day: any day except Saturday, Sunday, Christmas Day, Good Friday and a bank "
+    "holiday ({nation}; {source}). The Regulations do not define it (reg 2(1)); this is the "
+    "standard statutory meaning, as the Tribunal rules use."
+)
+DEEMED_PROJECTION = (
+    "projected: counted from {anchor}, deemed from the posting or delivery date (the real "
+    "date, if known, wins)"
+)
+DISCLAIMER = (
+    "Not legal advice: dates computed from the SEND Regulations 2014 and related law; "
+    "check against the law and your own records."
+)
 SECONDARY_NOTE = (
     "secondary source: taken from reputable secondary sources (IPSEA, councils); the statutory "
     "text or its paragraph number is not verified"
@@ -126,6 +158,15 @@ ASAP_NOTE = "the duty is to act as soon as practicable; this date is the latest"
 R_NOTE = (
     "R may instead be the date the LA became responsible for the child or young person "
     "under CFA s.24 (regs 5(1)(b), 10(1), 13(2))"
+)
+
+OMBUDSMAN_NOTE = (
+    "a complaint must be made in writing (s.26B(1)(a)); the Ombudsman may disapply the "
+    "12-month limit (s.26B(3))"
+)
+OMBUDSMAN_FROM_DUTY_NOTE = (
+    "counted from the day after the duty fell due, the earliest day the person affected can have "
+    "had notice that it was missed; if they learned of it later, the period begins then"
 )
 
 # review, amend, transfer
@@ -946,6 +987,26 @@ RULES: tuple[Rule, ...] = (
         amount=1,
         unit=Unit.WEEKS,
     ),
+    # ---------------------------------------------------------------- complaints
+    # LGA 1974 s.26B(1)-(2): a complaint "must be made ... before the end of the permitted
+    # period", "the period of 12 months beginning with ... the day on which the person affected
+    # first had notice of the matter" -> ends the day before the corresponding date 12 months on
+    # (as CFA s.44(1)); s.26B(3): the Ombudsman "may disapply" it.
+    Rule(
+        id="ombudsman.complaint",
+        process="ombudsman",
+        title="Complaint to the Local Government and Social Care Ombudsman",
+        cites=(Citation(LGA1974, "s.26B(1), (2)(a)"),),
+        wording=(
+            "before the end of the period of 12 months beginning with the day the person "
+            "affected first had notice of the matter"
+        ),
+        anchor="first_notice",
+        amount=12,
+        unit=Unit.MONTHS,
+        method=Method.PERIOD_STARTING,
+        notes=(OMBUDSMAN_NOTE,),
+    ),
     # ---------------------------------------------------------------- SEN Support (no EHC plan)
     # CoP 6.65: "Schools should meet parents at least three times each year": guidance, one
     # meeting in each of the autumn, spring and summer parts, due by the part's last school day.
@@ -1020,6 +1081,7 @@ PROCESSES: dict[str, tuple[str, ...]] = {
     "order": tuple(r.id for r in RULES if r.process == "order"),
     "mediation": tuple(r.id for r in RULES if r.process == "mediation"),
     "support": ("support.meeting", "support.cycle"),
+    "ombudsman": ("ombudsman.complaint",),
     "pupil": (),  # the pupil's transfer (and review) steps come from those processes
 }
 
@@ -1039,46 +1101,11 @@ TRIGGERS: dict[str, str] = {
     "order": "order_date",
     "mediation": "agreement_date",
     "support": "from",
+    "ombudsman": "first_notice",
     "pupil": "dob",
 }
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
-
-
-def _process_inputs() -> dict[str, dict[str, str | None]]:
-    """Per command, the dates it takes and the step that stands in when one is not given.
-
-    E.g. review: {"meeting": "review.latest-meeting", ...}. Local rules anchor on these as
-    "<command>.<input>" (review.meeting), so "six weeks before the meeting" counts from the
-    meeting given, or from the projected latest meeting.
-    """
-    out: dict[str, dict[str, str | None]] = {}
-    for process, ids in PROCESSES.items():
-        inputs: dict[str, str | None] = {}
-        for rid in ids:
-            rule = RULES_BY_ID[rid]
-            names = (rule.anchor, *rule.fallback)
-            for i, name in enumerate(names):
-                if "." in name or not name:
-                    continue
-                later = [n for n in names[i + 1 :] if n in RULES_BY_ID and n in ids]
-                inputs.setdefault(name, later[0] if later else None)
-        out[process] = inputs
-    return out
-
-
-PROCESS_INPUTS: dict[str, dict[str, str | None]] = _process_inputs()
-
-
-class ExceptionRule(NamedTuple):
-    """A regulation that lets a body disapply a time limit for listed reasons (england.md s.2)."""
-
-    regulation: str
-    steps: tuple[str, ...]
-    personal: str  # the limb for exceptional personal circumstances
-    absence: str  # the limb for absence from the area
-    threshold_days: int  # absence must overlap the tested period by at least this
-    closure: str = ""  # the term-dates limb(s)
 
 
 # Regs 5(4), 8(2), 10(4), 13(3), 27(3), 44(3): "need not comply with the time limit ... if it is
@@ -1114,15 +1141,6 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
         "reg 44(3) (closure circumstances, by reference)",
     ),
 )
-
-
-class Relaxation(NamedTuple):
-    """A period in which time limits were relaxed by statutory instrument."""
-
-    start: dt.date
-    end: dt.date
-    source: str  # only rules citing this source are flagged
-    note: str
 
 
 RELAXATIONS: tuple[Relaxation, ...] = (

@@ -1,0 +1,57 @@
+"""The options every process takes, as one frozen record passed as ``*, options``.
+
+Like black's ``mode``: a process function reads its counting convention, calendar, recorded
+exceptions and today from one value, so no option can be dropped on the way. The library's
+public functions still take these as keyword arguments (``counting=``, ``calendar=``, ...); they
+build an Options with ``Options.of``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypedDict, Unpack
+
+from sendtime.engine.model import Counting, RecordedException
+
+if TYPE_CHECKING:
+    from sendtime.engine.calendars import Calendar
+
+
+class OptionFields(TypedDict, total=False):
+    """The keyword arguments that build an Options (each one optional)."""
+
+    counting: Counting
+    calendar: Calendar | None
+    exceptions: Sequence[RecordedException]
+    today: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to compute: counting convention, calendar, recorded exceptions and today.
+
+    ``calendar`` None means the jurisdiction's own (England and Wales bank holidays, no terms);
+    ``today`` None leaves days_left and when empty (the core never reads the clock).
+    """
+
+    counting: Counting = Counting.EXCLUSIVE
+    calendar: Calendar | None = None
+    exceptions: tuple[RecordedException, ...] = ()
+    today: dt.date | None = None
+
+    @classmethod
+    def of(cls, options: Options | None = None, **fields: Unpack[OptionFields]) -> Options:
+        """Options from a record, keyword arguments, or both (the keywords win)."""
+        base = options if options is not None else cls()
+        if not fields:
+            return base
+        exceptions = fields.get("exceptions")
+        return replace(
+            base,
+            counting=Counting(fields.get("counting", base.counting)),
+            calendar=fields.get("calendar", base.calendar),
+            exceptions=base.exceptions if exceptions is None else tuple(exceptions),
+            today=fields.get("today", base.today),
+        )
