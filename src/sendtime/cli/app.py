@@ -65,6 +65,22 @@ def parse_date(value: str, what: str) -> dt.date:
     raise BadInput(msg)
 
 
+ASCII_INT = re.compile(r"[+-]?[0-9]{1,9}")
+
+
+def parse_int(value: str, what: str, low: int, high: int) -> int:
+    """A whole number in ASCII digits within [low, high], or BadInput saying which.
+
+    Every number on the command line comes through here: str.isdigit() and int() also take
+    "²", "①" and other scripts' digits, which no user means as a count.
+    """
+    text = value.strip()
+    if not ASCII_INT.fullmatch(text) or not low <= int(text) <= high:
+        msg = f"{what} {value!r}: expected a whole number from {low} to {high}"
+        raise BadInput(msg)
+    return int(text)
+
+
 def opt_date(value: str | None, what: str) -> dt.date | None:
     """Parse an optional date option."""
     return None if value is None else parse_date(value, what)
@@ -585,8 +601,8 @@ def holidays_cmd(
     ] = "table",
 ) -> int:
     """Bank holidays on weekdays for one year and nation, with the data source."""
-    if not re.fullmatch(r"\d{4}", year.strip()):
-        msg = f"YEAR {year!r}: expected a year such as 2026"
+    if not re.fullmatch(r"[0-9]{4}", year.strip()) or not 1900 <= int(year) <= LAST_YEAR:
+        msg = f"YEAR {year!r}: expected a year from 1900 to {LAST_YEAR}, such as 2026"
         raise BadInput(msg)
     choice(format, "--format", FORMATS)
     chosen = Nation(choice(nation, "--nation", tuple(n.value for n in Nation)))
@@ -817,9 +833,7 @@ def run(argv: list[str] | None = None) -> int:
         if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
             out(ctx.get_help())  # a bare `sendtime`: show what it can do
             return 0
-        fmt = getattr(exc, "format_message", None)
-        message = fmt() if callable(fmt) else str(exc)
-        return _fail(message, int(getattr(exc, "exit_code", 2) or 2))
+        return _fail(_usage_message(exc), int(getattr(exc, "exit_code", 2) or 2))
     except BrokenPipeError:
         return _closed_pipe()
     except SystemExit as exc:
@@ -837,6 +851,54 @@ def run(argv: list[str] | None = None) -> int:
     finally:
         _outputs.remove(outs)
     return rv if isinstance(rv, int) else 0
+
+
+FORMS = {"DATE": "a date as YYYY-MM-DD", "FILE": "a file name", "N": "a whole number"}
+
+
+def _expected(param: Any) -> str:
+    """What a parameter takes, in words, from its metavar and help."""
+    metavar = getattr(param, "metavar", None) or param.human_readable_name
+    form = FORMS.get(metavar) or ("a date as YYYY-MM-DD" if metavar.endswith("DATE") else "")
+    helptext = " ".join((getattr(param, "help", None) or "").split()).rstrip(".")
+    helptext = helptext[:1].lower() + helptext[1:]
+    return "; ".join(x for x in (form, helptext) if x) or metavar
+
+
+def _usage_message(exc: Any) -> str:
+    """Click's usage errors reworded: each names what was expected (issue 13, item 20)."""
+    import difflib
+
+    fmt = getattr(exc, "format_message", None)
+    message = fmt() if callable(fmt) else str(exc)
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command", None)
+    info = getattr(ctx, "info_name", None)
+    name = f"sendtime {info}" if info else "sendtime"
+    params = [p for p in getattr(command, "params", ()) if getattr(p, "opts", None)]
+    options = [o for p in params for o in p.opts if o.startswith("--")]
+    kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        close = difflib.get_close_matches(exc.option_name, options, n=1, cutoff=0.75)
+        hint = f"did you mean {close[0]}? " if close else ""
+        return f"{exc.option_name}: no such option for {name}; {hint}see {name} --help"
+    if kind == "MissingParameter" and exc.param is not None:
+        what = exc.param.human_readable_name
+        return f"{name}: {what} is missing; expected {_expected(exc.param)}"
+    m = re.fullmatch(r"Option '(--[a-z-]+)' requires an argument\.", message)
+    if m:
+        param = next((p for p in params if m[1] in p.opts), None)
+        what = _expected(param) if param else "a value (see the command's --help)"
+        return f"{m[1]} needs a value: expected {what}"
+    m = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
+    if m:
+        dated = [p for p in params if (getattr(p, "metavar", "") or "").endswith("DATE")]
+        hint = f", e.g. {dated[0].opts[0]} {m[1].split()[0]}" if dated else ""
+        return (
+            f"{name}: unexpected extra argument {m[1]!r}; expected options by name{hint} "
+            f"(see {name} --help)"
+        )
+    return message
 
 
 def main() -> None:

@@ -19,7 +19,16 @@ from typing import IO, Annotated, Any
 import typer
 
 import sendtime.cli.stderr as stderr
-from sendtime.cli.app import _opt, app, choice, console, london_today, outputs, parse_date
+from sendtime.cli.app import (
+    _opt,
+    app,
+    choice,
+    console,
+    london_today,
+    outputs,
+    parse_date,
+    parse_int,
+)
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Counting, Kind, Nation
 from sendtime.io.batch import Case, Defaults, RowError, Runner, open_caseload
@@ -248,8 +257,10 @@ def _remind(text: str | None) -> tuple[int, ...]:
     if not text:
         return ()
     try:
-        days = tuple(sorted({int(p) for p in text.split(",") if p.strip()}, reverse=True))
-    except ValueError:
+        days = tuple(
+            sorted({parse_int(p, "--remind", 1, 365) for p in text.split(",") if p.strip()})
+        )[::-1]
+    except BadInput:
         days = ()
     if not days or any(not 1 <= n <= 365 for n in days):
         msg = f"--remind {text!r}: expected days before each step, e.g. 7,3,1 (1 to 365)"
@@ -398,10 +409,7 @@ def due_cmd(
 ) -> int:
     """Every dated step due from today to today + DAYS; exit 4 when there is any."""
     choice(format, "--format", DUE_FORMATS)
-    if not within.strip().isdigit() or int(within) > 3660:
-        msg = f"--within {within!r}: expected a number of days, e.g. 14"
-        raise BadInput(msg)
-    days = int(within)
+    days = parse_int(within, "--within", 0, 3660)
     kinds = {choice(k, "--kind", tuple(m.value for m in Kind)) for k in kind or []}
     day = parse_date(today, "--today") if today else london_today()
     last = day + dt.timedelta(days=days)

@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from sendtime.cli.app import Common, _opt, opt_date, parse_date, timeline_command
+from sendtime.cli.app import parse_int as app_parse_int
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Timeline
 
@@ -105,14 +106,5 @@ def pupil_cmd(
 
 
 def parse_int(value: str | None, what: str, low: int, high: int) -> int | None:
-    """An optional whole number within bounds, or BadInput naming it."""
-    if value is None:
-        return None
-    try:
-        n = int(value.strip())
-    except ValueError:
-        n = None
-    if n is None or not low <= n <= high:
-        msg = f"{what} {value!r}: expected a whole number from {low} to {high}"
-        raise BadInput(msg)
-    return n
+    """An optional whole number within bounds (cli.app.parse_int), or BadInput naming it."""
+    return None if value is None else app_parse_int(value, what, low, high)

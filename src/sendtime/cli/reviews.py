@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from sendtime.cli.app import Common, _opt, app, console, opt_date, timeline_command
+from sendtime.cli.app import Common, _opt, app, console, opt_date, parse_int, timeline_command
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Timeline
 
@@ -13,7 +13,7 @@ from sendtime.engine.model import Timeline
 def _int(value: str | None, what: str, pattern: str, expected: str) -> int | None:
     if value is None:
         return None
-    if not re.fullmatch(pattern, value.strip()):
+    if not re.fullmatch(pattern, value.strip(), re.ASCII):
         msg = f"{what} {value!r}: expected {expected}"
         raise BadInput(msg)
     return int(value)
@@ -65,7 +65,7 @@ def review_cmd(
         meeting=opt_date(meeting, "--meeting"),
         notice_sent=opt_date(notice_sent, "--notice-sent"),
         dob=opt_date(dob, "--dob"),
-        year_group=_int(year_group, "--year-group", r"-?\d{1,2}", "a year group from -1 to 14"),
+        year_group=None if year_group is None else parse_int(year_group, "--year-group", -1, 14),
         **common.core(),
     )
 

@@ -203,7 +203,11 @@ class Runner:
         name = cell_text(cells[plan.process]).lower()
         spec = PROCESS_SPECS.get(name)
         if spec is None:
-            raise CellError("column process: expected one of " + ", ".join(PROCESS_SPECS))
+            import difflib
+
+            close = difflib.get_close_matches(name, PROCESS_SPECS, n=1, cutoff=0.75)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise CellError(f"column process: {hint}expected one of " + ", ".join(PROCESS_SPECS))
         latest: dt.date | None = None
         kwargs: dict[str, Any] = {}
         for p, i in plan.params[name]:
@@ -387,9 +391,30 @@ def _accepts(spec: ProcessSpec) -> frozenset[str]:
 
 
 def _first(spec: ProcessSpec, value: Cell) -> Any:
+    """The row's date: required exactly where the command's positional date is.
+
+    `sendtime appeal` without its date is refused, so an appeal row without one is a bad row
+    (it used to give undated steps); assess and draft may give posted/delivered instead.
+    """
     if value == "":
+        if _date_required(spec):
+            raise CellError("column date: expected the process's first date, it is empty")
         return None
     return _convert(value, spec.date_kind, "date")
+
+
+_date_required_of: dict[Any, bool] = {}
+
+
+def _date_required(spec: ProcessSpec) -> bool:
+    required = _date_required_of.get(spec.function)
+    if required is None:
+        import inspect
+
+        first = next(iter(inspect.signature(spec.function).parameters.values()))
+        required = first.default is inspect.Parameter.empty
+        _date_required_of[spec.function] = required
+    return required
 
 
 def _convert(value: Cell, kind: ParamKind, column: str) -> Any:

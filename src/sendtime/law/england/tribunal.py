@@ -16,7 +16,7 @@ from sendtime.engine.errors import BadInput
 from sendtime.engine.methods import iso
 from sendtime.engine.model import Step, Timeline
 from sendtime.engine.options import OptionFields, Options
-from sendtime.engine.timeline import compute, given_dates, relative_to_today, resolve
+from sendtime.engine.timeline import compute, given_dates, in_order, relative_to_today, resolve
 from sendtime.law.england.rules import ORDER_STEPS
 from sendtime.law.england.ruleset import ENGLAND
 
@@ -202,6 +202,10 @@ def mediation(
     last reg 42(2)/(3) step, never the reg 42(4) notice.
     """
     kind = _choice(type, "--type", tuple(MEDIATION_TYPES))
+    in_order(
+        given_dates(agreement_date=agreement_date, agreed_date=agreed_date),
+        ("agreed_date", "agreement_date", "the mediation agreement"),
+    )
     sfx = MEDIATION_TYPES[kind] or ("other",)
     ids = tuple(f"mediation.{s}" for s in sfx)
     if la_not_party:
@@ -289,6 +293,11 @@ def reassess(
     if notified is not None and la_decided is not None:
         raise BadInput("give --notified or --la-decided, not both")
     given = given_dates(request_received=request_received, notified=notified, la_decided=la_decided)
+    in_order(
+        given,
+        ("notified", "request_received", "the request"),
+        ("la_decided", "request_received", "the request"),
+    )
     o = Options.of(options, **fields)
     return compute(
         ENGLAND,

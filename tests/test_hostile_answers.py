@@ -1,0 +1,129 @@
+"""Wrong answers to ordinary input (issue 13, items 16-21): each is exit 2 and one line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import sendtime
+from sendtime.engine.errors import BadInput
+from tests.conftest import Invoke
+
+
+def one_line(r: object) -> str:
+    err = getattr(r, "stderr", "")
+    assert len(err.splitlines()) == 1, err
+    return str(err)
+
+
+# ----------------------------------------------------------------------------- 16
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["due", "{c}", "--within", "²"],
+        ["due", "{c}", "--within", "①"],
+        ["due", "{c}", "--within", "١٤"],
+        ["batch", "{c}", "--encoding", "rot13"],
+        ["batch", "{c}", "--encoding", "base64"],
+        ["review", "2025-01-01", "--year-group", "20"],
+        ["holidays", "1800"],
+    ],
+)
+def test_unusual_values_are_exit_2(cli: Invoke, tmp_path: Path, args: list[str]) -> None:
+    c = tmp_path / "c.csv"
+    c.write_text("ref,process,date\nA1,assess,2026-09-07\n", encoding="utf-8")
+    r = cli([a.format(c=c) for a in args])
+    assert r.exit_code == 2
+    assert one_line(r).startswith("sendtime: error: ")
+    assert "internal error" not in r.stderr
+
+
+def test_xlsx_after_2107(cli: Invoke, tmp_path: Path) -> None:
+    c = tmp_path / "c.csv"
+    c.write_text("ref,process,date\nA1,assess,2026-09-07\n", encoding="utf-8")
+    r = cli(
+        ["batch", str(c), "-f", "xlsx", "-o", str(tmp_path / "o.xlsx"), "--today", "2150-01-01"]
+    )
+    assert r.exit_code == 0, r.stderr
+
+
+def test_pupil_and_appeal_rows_without_a_date_are_bad_rows(cli: Invoke, tmp_path: Path) -> None:
+    c = tmp_path / "c.csv"
+    c.write_text(
+        "ref,process,date,posted,post\nA1,pupil,\nA2,appeal,\nA3,assess,2026-09-07\n"
+        "A4,draft,,2026-09-01,first\n",
+        encoding="utf-8",
+    )
+    r = cli(["batch", str(c), "--today", "2026-09-01"])
+    assert r.exit_code == 2
+    recs = [json.loads(x) for x in r.stderr.splitlines() if x.startswith("{")]
+    assert [(x["ref"], x["line"]) for x in recs] == [("A1", 2), ("A2", 3)]
+    assert all("column date" in x["error"] for x in recs)
+    assert {"A3", "A4"} <= {line.split(",")[0] for line in r.stdout.splitlines()}
+
+
+# ----------------------------------------------------------------------------- 17
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["assess", "2024-03-01", "--draft-served", "2024-02-01"], "--draft-served 2024-02-01"),
+        (["reassess", "2025-03-03", "--notified", "2025-03-01"], "--notified 2025-03-01"),
+        (["mediation", "2025-03-03", "--agreed-date", "2025-02-01"], "--agreed-date 2025-02-01"),
+    ],
+)
+def test_impossible_date_orders_are_refused(cli: Invoke, args: list[str], words: str) -> None:
+    r = cli(args)
+    assert r.exit_code == 2
+    assert f"sendtime: error: {words} is before" in one_line(r)
+
+
+def test_impossible_date_order_in_a_row_and_the_library(cli: Invoke, tmp_path: Path) -> None:
+    c = tmp_path / "c.csv"
+    c.write_text(
+        "ref,process,date,draft_served\nA1,assess,2024-03-01,2024-02-01\n", encoding="utf-8"
+    )
+    r = cli(["batch", str(c), "--today", "2024-03-01"])
+    assert r.exit_code == 2
+    (rec,) = [json.loads(x) for x in r.stderr.splitlines() if x.startswith("{")]
+    assert rec["error"].startswith("draft_served … is before the request")
+    with pytest.raises(BadInput, match="is before the request"):
+        sendtime.assess(dt.date(2024, 3, 1), draft_served=dt.date(2024, 2, 1))
+
+
+# ----------------------------------------------------------------------------- 19
+@pytest.mark.parametrize("value", ["2024-03-01", dt.datetime(2024, 3, 1, 9, 0, tzinfo=dt.UTC)])
+def test_library_refuses_a_non_date(value: object) -> None:
+    with pytest.raises(TypeError, match=r"request_received: expected a datetime\.date"):
+        sendtime.assess(value)  # type: ignore[arg-type]
+
+
+def test_calendar_of_an_unknown_nation_is_bad_input() -> None:
+    with pytest.raises(BadInput, match="nation 'wales': expected one of"):
+        sendtime.Calendar(nation="wales")
+
+
+# ----------------------------------------------------------------------------- 20
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["assess", "2024-03-01", "--draft-serve", "x"], "did you mean --draft-served?"),
+        (["assess", "2024-03-01", "--bogus"], "--bogus: no such option for sendtime assess"),
+        (["appeal"], "DECISION_SENT_DATE is missing; expected a date as YYYY-MM-DD"),
+        (["pupil", "2015-03-10"], "e.g. --dob 2015-03-10"),
+    ],
+)
+def test_parser_errors_name_what_was_expected(cli: Invoke, args: list[str], expected: str) -> None:
+    r = cli(args)
+    assert r.exit_code == 2
+    assert expected in one_line(r)
+    assert "Possible options" not in r.stderr
+
+
+def test_process_typo_gets_a_suggestion(cli: Invoke, tmp_path: Path) -> None:
+    c = tmp_path / "c.csv"
+    c.write_text("ref,process,date\nA1,asses,2026-09-07\n", encoding="utf-8")
+    r = cli(["batch", str(c)])
+    assert "column process: did you mean assess? expected one of" in r.stderr
