@@ -88,7 +88,9 @@ def test_impossible_date_order_in_a_row_and_the_library(cli: Invoke, tmp_path: P
     r = cli(["batch", str(c), "--today", "2024-03-01"])
     assert r.exit_code == 2
     (rec,) = [json.loads(x) for x in r.stderr.splitlines() if x.startswith("{")]
-    assert rec["error"].startswith("draft_served … is before the request")
+    assert rec["error"] == (
+        "column draft_served: the value is before the request; expected that day or later"
+    )
     with pytest.raises(BadInput, match="is before the request"):
         sendtime.assess(dt.date(2024, 3, 1), draft_served=dt.date(2024, 2, 1))
 

@@ -13,10 +13,17 @@ from hypothesis import strategies as st
 
 from sendtime import Calendar, amend, review, transfer
 from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Counting, ExceptionKind, Kind, RecordedException, Status
+from sendtime.engine.model import (
+    Counting,
+    ExceptionKind,
+    Kind,
+    RecordedException,
+    Status,
+    YearGroup,
+)
 from sendtime.engine.periods import clear_before_months
 from sendtime.io.loaders import load_terms
-from sendtime.law.england.processes import PROCESS_SPECS
+from sendtime.law.england.processes import REGISTRY
 from sendtime.law.england.pupils import year_group_on
 from tests.conftest import Invoke, d
 
@@ -222,10 +229,12 @@ def test_preparation_for_adulthood_from_year_9() -> None:
     t = review(d("2025-01-15"), dob=d("2012-01-10"))  # meeting in 2025-26: Year 8 -> 9?
     latest = t.step("review.latest-meeting")
     assert latest.date == d("2025-12-17")
-    assert dict(t.extra) == {"year_group": 9, "preparation_for_adulthood": True}
+    assert t.year_group == YearGroup(9, preparation_for_adulthood=True)
+    assert dict(t.extra) == {"year_group": 9, "preparation_for_adulthood": True}  # 0.1's form
     assert any("preparation for adulthood (regs 20(6), 21(6))" in n for n in latest.notes)
     t8 = review(d("2025-01-15"), year_group=8)
-    assert dict(t8.extra)["preparation_for_adulthood"] is False
+    assert t8.year_group is not None
+    assert t8.year_group.preparation_for_adulthood is False
 
 
 def test_early_years_review_for_a_child_under_5() -> None:
@@ -295,7 +304,7 @@ def test_transfer_school_and_backward_plan() -> None:
     assert t.step("transfer.latest-meeting").date == d("2025-11-21")  # Sat 22nd moved back
     assert t.step("transfer.invitations").date == d("2025-11-06")
     assert t.step("transfer.advice-circulated").date == d("2025-11-06")
-    assert dict(t.inputs) == {"transfer_year": "2026", "kind": "school"}
+    assert dict(t.inputs) == {"transfer_year": "2026", "kind": "school"}  # a year, not a date
     assert "transfer.deadline" not in t.ids
 
 
@@ -461,15 +470,13 @@ def test_cli_errors_exit_2_on_one_line(cli: Invoke, args: list[str], problem: st
 
 
 def test_registry_calls_the_processes() -> None:
-    assert PROCESS_SPECS["review"].function(d("2019-01-01")).step("review.period-end").date == d(
+    assert REGISTRY["review"].load()(d("2019-01-01")).step("review.period-end").date == d(
         "2019-12-31"
     )
-    assert PROCESS_SPECS["transfer"].function(2026, kind="post16").step(
-        "transfer.post16"
-    ).date == d("2026-03-30")
-    assert PROCESS_SPECS["amend"].function(d("2025-03-03")).step("review.no-amend").date == d(
-        "2025-04-28"
+    assert REGISTRY["transfer"].load()(2026, kind="post16").step("transfer.post16").date == d(
+        "2026-03-30"
     )
+    assert REGISTRY["amend"].load()(d("2025-03-03")).step("review.no-amend").date == d("2025-04-28")
 
 
 @pytest.mark.parametrize(
@@ -521,13 +528,14 @@ def test_a_meeting_on_a_closed_day_warns() -> None:
 
 
 def test_docs_name_every_review_amend_and_transfer_step() -> None:
-    from sendtime.law.england.rules import PROCESSES, RULES_BY_ID
+    from sendtime.law.england.rules import RULES_BY_ID
+    from sendtime.law.england.ruleset import ENGLAND
 
     text = (Path(__file__).parent.parent / "docs" / "terms-and-reviews.md").read_text(
         encoding="utf-8"
     )
     for process in ("review", "amend", "transfer"):
-        for sid in PROCESSES[process]:
+        for sid in ENGLAND.processes[process]:
             if not RULES_BY_ID[sid].hidden:
                 assert sid in text, sid
 

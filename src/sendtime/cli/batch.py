@@ -1,4 +1,4 @@
-"""The `batch` and `due` commands (caseload files), and `--format ics` for single timelines.
+"""The `batch` and `due` commands: caseload files in, one output file (or stdout) out.
 
 Parse options, stream rows through sendtime.io.batch, hand each good row to a sink and each bad
 row to stderr and --errors as a JSON Lines record, and return the exit code (1 > 2 > 3 > 4 > 0).
@@ -19,16 +19,9 @@ from typing import IO, Annotated, Any
 import typer
 
 import sendtime.cli.stderr as stderr
-from sendtime.cli.app import (
-    _opt,
-    app,
-    choice,
-    console,
-    london_today,
-    outputs,
-    parse_date,
-    parse_int,
-)
+from sendtime.cli.app import app
+from sendtime.cli.options import _opt, choice, london_today, parse_date, parse_int
+from sendtime.cli.output import console, outputs
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Counting, Kind, Nation
 from sendtime.io.batch import Case, Defaults, RowError, Runner, open_caseload
@@ -257,9 +250,8 @@ def _remind(text: str | None) -> tuple[int, ...]:
     if not text:
         return ()
     try:
-        days = tuple(
-            sorted({parse_int(p, "--remind", 1, 365) for p in text.split(",") if p.strip()})
-        )[::-1]
+        found = {parse_int(p, "--remind", 1, 365) for p in text.split(",") if p.strip()}
+        days = tuple(sorted((n for n in found if n is not None), reverse=True))
     except BadInput:
         days = ()
     if not days or any(not 1 <= n <= 365 for n in days):
@@ -409,7 +401,7 @@ def due_cmd(
 ) -> int:
     """Every dated step due from today to today + DAYS; exit 4 when there is any."""
     choice(format, "--format", DUE_FORMATS)
-    days = parse_int(within, "--within", 0, 3660)
+    days = parse_int(within, "--within", 0, 3660) or 0
     kinds = {choice(k, "--kind", tuple(m.value for m in Kind)) for k in kind or []}
     day = parse_date(today, "--today") if today else london_today()
     last = day + dt.timedelta(days=days)

@@ -1,9 +1,10 @@
 """The batch runner: caseload rows in, timelines or error records out, one row at a time.
 
-Generic over registry.PROCESS_SPECS: a process added there is callable from a caseload with no
-change here. Pure of the command line: `cases()` yields a `Case` (a good row and its timeline) or a
-`RowError` (a bad row: ref, line, what was expected) for each row, in file order, and never stops
-on a bad row. Error messages name the column and what was expected, never another cell's value.
+Generic over the process registry (law/england/processes.BATCH): a process added there is
+callable from a caseload with no change here. Pure of the command line: `cases()` yields a
+`Case` (a good row and its timeline) or a `RowError` (a bad row: ref, line, what was expected)
+for each row, in file order, and never stops on a bad row. Error messages name the column and
+what was expected, never another cell's value.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sendtime.engine.errors import BadInput, SendtimeError
 from sendtime.engine.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
+from sendtime.engine.options import Options
 from sendtime.io.caseload import (
     Caseload,
     Cell,
@@ -28,8 +30,7 @@ from sendtime.io.caseload import (
     normalise,
     parse_file_date,
 )
-from sendtime.law.england.processes import PROCESS_SPECS, Param, ParamKind, ProcessSpec
-from sendtime.law.england.rules import TRIGGERS
+from sendtime.law.england.processes import BATCH, REGISTRY, Param, ParamKind, Process
 
 # Columns every row may carry besides its process's own (interface.md, "Batch input").
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
@@ -37,7 +38,12 @@ GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "ex
 VOCABULARY = ("kind", "type", "structure", "destination", "post", "by", "unopposed")
 # With a date of birth, any row also gets the pupil's next transfer (issue 8): these columns.
 PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
-MEMO_SIZE = 1024
+# Timelines kept for rows with the same inputs, least recently used evicted (issue 20). Sized on
+# evidence (benchmarks/memory.py, 30,000 review rows over 15 years, 5,479 distinct dates):
+# 1,024 hit 19% of rows (7.5 s, 38 MiB), 4,096 6.3 s at 82 MiB, 8,192 holds every date of 15
+# years of one process: 3.8 s at 102 MiB, bounded however long the caseload (16,384: 3.6 s).
+MEMO_SIZE = 8192
+FILES_SIZE = 1024  # file cells looked up once each
 OPTION = re.compile(r"--([a-z][a-z0-9-]*)")
 # A row's warnings may carry dates derived from its cells (a 16th birthday is the date of
 # birth plus 16 years): personal data too, so every date in them is taken out (issue 13).
@@ -104,7 +110,7 @@ class _Plan:
         )
         known: set[int] = {i for i in self.generic.values() if i is not None}
         self.params: dict[str, list[tuple[Param, int]]] = {}
-        for name, spec in PROCESS_SPECS.items():
+        for name, spec in BATCH.items():
             cols = []
             for p in spec.params:
                 i = header.position(p.column)
@@ -185,7 +191,7 @@ class Runner:
         except (CellError, SendtimeError) as exc:
             code = exc.exit_code if isinstance(exc, SendtimeError) else 2
             process = cell_text(cells[plan.process]).lower()
-            message = _scrub(str(exc), cells, plan.keep, process)
+            message = _column_error(exc) or _scrub(str(exc), cells, plan.keep, process)
             return RowError(ref, row.line, message, code)
         except Exception as exc:  # a bug must not stop the batch or show the row's cells
             return RowError(ref, row.line, f"internal error ({type(exc).__name__})", 1)
@@ -201,13 +207,13 @@ class Runner:
 
     def _timeline(self, plan: _Plan, cells: tuple[Cell, ...]) -> tuple[Timeline, dt.date | None]:
         name = cell_text(cells[plan.process]).lower()
-        spec = PROCESS_SPECS.get(name)
+        spec = BATCH.get(name)
         if spec is None:
             import difflib
 
-            close = difflib.get_close_matches(name, PROCESS_SPECS, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(name, BATCH, n=1, cutoff=0.75)
             hint = f"did you mean {close[0]}? " if close else ""
-            raise CellError(f"column process: {hint}expected one of " + ", ".join(PROCESS_SPECS))
+            raise CellError(f"column process: {hint}expected one of " + ", ".join(BATCH))
         latest: dt.date | None = None
         kwargs: dict[str, Any] = {}
         for p, i in plan.params[name]:
@@ -223,16 +229,9 @@ class Runner:
         if isinstance(first, dt.date) and (latest is None or first > latest):
             latest = first
         g = self._generic(plan, cells)
-        takes = _accepts(spec)
         for p in spec.params:  # a keyword the process cannot do without, left empty
-            if p.arg in _required(spec) and p.arg not in kwargs:
+            if p.required and p.arg not in kwargs:
                 raise CellError(f"column {p.column}: the {name} process needs it")
-        if g["exceptions"]:
-            if "exceptions" not in takes:
-                raise CellError(f"column exception: the {name} process takes no exceptions")
-            kwargs["exceptions"] = g["exceptions"]
-        if g["counting_given"] and "counting" not in takes:
-            raise CellError(f"column counting: the {name} process has no counting choice")
         for d in (e for x in g["exceptions"] for e in (x.start, x.end) if e):
             latest = d if latest is None or d > latest else latest
         key = (
@@ -241,21 +240,24 @@ class Runner:
             g["nation"],
             g["terms"],
             g["counting"],
+            tuple(g["exceptions"]),
             tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()),
         )
-        t = self._memo.get(key)
-        if t is None:
-            context = {
-                "calendar": self.calendar(g["nation"], g["terms"]),
-                "counting": g["counting"],
-                "today": self.defaults.today,
-            }
-            # Only what the process function takes: not every process has a counting choice.
-            kwargs.update((k, v) for k, v in context.items() if k in takes)
-            t = spec.function(first, **kwargs)
-            if len(self._memo) >= MEMO_SIZE:  # bounded: drop the oldest, memory stays flat
-                del self._memo[next(iter(self._memo))]
-            self._memo[key] = t
+        memo = self._memo
+        t = memo.pop(key, None)
+        if t is not None:
+            memo[key] = t  # most recently used last: eviction takes the least recent first
+        else:
+            options = Options(
+                counting=g["counting"],
+                calendar=self.calendar(g["nation"], g["terms"]),
+                exceptions=tuple(g["exceptions"]),
+                today=self.defaults.today,
+            )
+            t = spec.load()(first, **kwargs, options=options)
+            if len(memo) >= MEMO_SIZE:  # bounded: drop the least recently used, memory stays flat
+                del memo[next(iter(memo))]
+            memo[key] = t
         if name != "pupil" and (dob := self._pupil_cell(plan, cells, "dob")):
             t = self._with_transfer(t, plan, cells, dob, g)
         rules = g["rules"] if g["rules"] is not None else self.defaults.rules
@@ -304,7 +306,7 @@ class Runner:
             t,
             steps=t.steps + extra,
             warnings=tuple(dict.fromkeys((*t.warnings, *p.warnings))),
-            extra=(*t.extra, *p.extra),
+            pupil=p.pupil,
         )
 
     def _generic(self, plan: _Plan, cells: tuple[Cell, ...]) -> dict[str, Any]:
@@ -348,49 +350,12 @@ class Runner:
             if not path.is_file():
                 msg = f"column {column}: expected a file, relative to the caseload's folder"
                 raise CellError(msg)
-            if len(self._files) < MEMO_SIZE:
+            if len(self._files) < FILES_SIZE:
                 self._files[key] = path
         return path
 
 
-_signatures: dict[Callable[..., Timeline], frozenset[str]] = {}
-
-
-_required_of: dict[Any, frozenset[str]] = {}
-
-
-def _required(spec: ProcessSpec) -> frozenset[str]:
-    """The keyword-only arguments without a default (transfer's kind, order's type)."""
-    names = _required_of.get(spec.function)
-    if names is None:
-        import inspect
-
-        params = inspect.signature(spec.function).parameters.values()
-        names = frozenset(
-            p.name
-            for p in params
-            if p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is inspect.Parameter.empty
-        )
-        _required_of[spec.function] = names
-    return names
-
-
-def _accepts(spec: ProcessSpec) -> frozenset[str]:
-    """The keyword arguments a process function takes (read once per function)."""
-    names = _signatures.get(spec.function)
-    if names is None:
-        import inspect
-
-        params = inspect.signature(spec.function).parameters.values()
-        if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
-            names = frozenset(("calendar", "counting", "today", "exceptions"))
-        else:
-            names = frozenset(p.name for p in params)
-        _signatures[spec.function] = names
-    return names
-
-
-def _first(spec: ProcessSpec, value: Cell) -> Any:
+def _first(spec: Process, value: Cell) -> Any:
     """The row's date: required exactly where the command's positional date is.
 
     `sendtime appeal` without its date is refused, so an appeal row without one is a bad row
@@ -400,18 +365,18 @@ def _first(spec: ProcessSpec, value: Cell) -> Any:
         if _date_required(spec):
             raise CellError("column date: expected the process's first date, it is empty")
         return None
-    return _convert(value, spec.date_kind, "date")
+    return _convert(value, spec.date_kind or ParamKind.DATE, "date")
 
 
-_date_required_of: dict[Any, bool] = {}
+_date_required_of: dict[str, bool] = {}
 
 
-def _date_required(spec: ProcessSpec) -> bool:
+def _date_required(spec: Process) -> bool:
     required = _date_required_of.get(spec.function)
     if required is None:
         import inspect
 
-        first = next(iter(inspect.signature(spec.function).parameters.values()))
+        first = next(iter(inspect.signature(spec.load()).parameters.values()))
         required = first.default is inspect.Parameter.empty
         _date_required_of[spec.function] = required
     return required
@@ -501,6 +466,22 @@ def _cell_values(cells: tuple[Cell, ...], keep: tuple[int, ...]) -> tuple[str, .
     return tuple(sorted((v for v in values if v), key=len, reverse=True))
 
 
+def _column_error(exc: CellError | SendtimeError) -> str | None:
+    """A core error worded for a caseload from its parts: the column and the problem, no value.
+
+    A word from a fixed list (a kind of transfer, an order type) is no personal data: those
+    errors keep the core's wording, which shows the word.
+    """
+    if not isinstance(exc, BadInput) or exc.field is None or exc.problem is None:
+        return None
+    if exc.field in VOCABULARY:
+        return None
+    problem = exc.problem.removeprefix(":").strip()
+    if problem.startswith(("is ", "needed ")):
+        problem = "the value " + problem if problem.startswith("is ") else problem
+    return " ".join(f"column {exc.field}: {problem}".split())
+
+
 def _scrub(
     message: str,
     cells: tuple[Cell, ...],
@@ -513,7 +494,7 @@ def _scrub(
     Core messages name options (--draft-served) and sometimes the value; a caseload holds
     personal data, so the value goes and the option becomes its column name (draft_served).
     """
-    trigger = TRIGGERS.get(process)
+    trigger = REGISTRY[process].trigger if process in REGISTRY else None
 
     def column(m: re.Match[str]) -> str:
         name = m[1].replace("-", "_")
