@@ -28,7 +28,7 @@ from sendtime.io.batch import Case, Defaults, RowError, Runner, open_caseload
 
 BATCH_FORMATS = ("csv", "json", "ics", "xlsx")
 DUE_FORMATS = ("table", "csv", "json")
-PRIORITY = {1: 4, 2: 3, 3: 2, 4: 1, 0: 0}  # interface.md: 1 > 2 > 3 > 4 > 0
+PRIORITY = {1: 4, 2: 3, 3: 2, 4: 1, 0: 0}  # docs/caseloads.md: 1 > 2 > 3 > 4 > 0
 
 
 def worst(a: int, b: int) -> int:

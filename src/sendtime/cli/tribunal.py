@@ -1,4 +1,4 @@
-"""Commands for moves, re-assessment, mediation, Tribunal appeals and orders (interface.md)."""
+"""Commands for moves, re-assessment, mediation, Tribunal appeals and orders (docs/tribunal.md)."""
 
 from typing import Annotated, Any
 

@@ -23,7 +23,7 @@ class Unit(StrEnum):
 
 
 class Method(StrEnum):
-    """How the law words a period; this fixes how it is counted (england.md section 1)."""
+    """How the law words a period; this fixes how it is counted (docs/counting.md)."""
 
     WITHIN = "within"  # "within N days/weeks of X": X + N; inclusive counting: X + N - 1
     AFTER = "after"  # "N months after X", "minus 4 weeks": plain offset, never --counting
@@ -75,7 +75,7 @@ class Status(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How sure the source of a rule is (england.md: V, S, G, P; local rules)."""
+    """How sure the source of a rule is (verified, secondary, guidance, projected; local rules)."""
 
     VERIFIED = "verified"
     SECONDARY = "secondary"
@@ -164,7 +164,7 @@ class Rule:
 
 
 class ExceptionKind(StrEnum):
-    """The reasons a recorded exception can give (england.md section 2)."""
+    """The reasons a recorded exception can give (docs/counting.md, exceptions)."""
 
     PERSONAL = "personal"
     ABSENCE = "absence"

@@ -32,7 +32,7 @@ from sendtime.io.caseload import (
 )
 from sendtime.law.england.processes import BATCH, REGISTRY, Param, ParamKind, Process
 
-# Columns every row may carry besides its process's own (interface.md, "Batch input").
+# Columns every row may carry besides its process's own (docs/caseloads.md).
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
 # Columns whose values come from a fixed list, so an error may show them.
 VOCABULARY = ("kind", "type", "structure", "destination", "post", "by", "unopposed")

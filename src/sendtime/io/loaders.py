@@ -222,7 +222,7 @@ def _validated(
 
 
 def load_terms_toml(path: str | Path) -> Terms:
-    """Term dates from the documented TOML format (data.md)."""
+    """Term dates from the documented TOML format (docs/terms-and-reviews.md)."""
     doc = parse_toml(read_text(path, "--terms"), "--terms", path)
     setting = doc.get("setting", {})
     if not isinstance(setting, dict):
@@ -266,7 +266,7 @@ def _in_range(d: dt.date, where: str) -> None:
 
 
 def load_terms_ics(path: str | Path) -> Terms:
-    """Term dates from an iCalendar file of all-day events (data.md), parsed with icalendar.
+    """Term dates from an iCalendar file of all-day events (docs/terms-and-reviews.md), parsed with icalendar.
 
     Events are classified by whole words in SUMMARY or CATEGORIES: closure words first
     ("half term", "holiday", "inset", "closure", "closed"), otherwise "term". DTEND is
