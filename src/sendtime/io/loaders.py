@@ -266,7 +266,9 @@ def _in_range(d: dt.date, where: str) -> None:
 
 
 def load_terms_ics(path: str | Path) -> Terms:
-    """Term dates from an iCalendar file of all-day events (docs/terms-and-reviews.md), parsed with icalendar.
+    """Term dates from an iCalendar file of all-day events, parsed with icalendar.
+
+    The format: docs/terms-and-reviews.md.
 
     Events are classified by whole words in SUMMARY or CATEGORIES: closure words first
     ("half term", "holiday", "inset", "closure", "closed"), otherwise "term". DTEND is
