@@ -129,3 +129,16 @@ def test_process_typo_gets_a_suggestion(cli: Invoke, tmp_path: Path) -> None:
     c.write_text("ref,process,date\nA1,asses,2026-09-07\n", encoding="utf-8")
     r = cli(["batch", str(c)])
     assert "column process: did you mean assess? expected one of" in r.stderr
+
+
+# ----------------------------------------------------------------------------- 21 (part)
+def test_terms_command_names_its_argument(cli: Invoke, tmp_path: Path) -> None:
+    r = cli(["terms", str(tmp_path / "missing.toml")])
+    assert r.exit_code == 2
+    assert one_line(r).startswith("sendtime: error: FILE ")
+
+
+def test_help_says_svg_needs_the_calendar_format(cli: Invoke) -> None:
+    r = cli(["assess", "--help"])
+    assert "With --format calendar" in r.stdout
+    assert "ics" in r.stdout.split("--format", 1)[1].split("\n", 1)[0]

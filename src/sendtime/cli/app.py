@@ -272,7 +272,8 @@ def _usage_message(exc: Any) -> str:
     m = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
     if m:
         dated = [p for p in params if (getattr(p, "metavar", "") or "").endswith("DATE")]
-        hint = f", e.g. {dated[0].opts[0]} {m[1].split()[0]}" if dated else ""
+        words = m[1].split()
+        hint = f", e.g. {dated[0].opts[0]} {words[0]}" if dated and words else ""
         return (
             f"{name}: unexpected extra argument {m[1]!r}; expected options by name{hint} "
             f"(see {name} --help)"

@@ -291,7 +291,10 @@ COMMON_PARAMS = [
     ),
     (
         "svg",
-        Annotated[str | None, _opt("--svg", help="Save the calendar view as SVG.", metavar="FILE")],
+        Annotated[
+            str | None,
+            _opt("--svg", help="With --format calendar: also save it as SVG.", metavar="FILE"),
+        ],
         None,
     ),
     (
