@@ -142,3 +142,21 @@ def test_help_says_svg_needs_the_calendar_format(cli: Invoke) -> None:
     r = cli(["assess", "--help"])
     assert "With --format calendar" in r.stdout
     assert "ics" in r.stdout.split("--format", 1)[1].split("\n", 1)[0]
+
+
+def test_caseload_columns_named_like_output_columns_are_renamed(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    from sendtime.io.batch import OUTPUT_COLUMNS
+    from sendtime.render.due import DUE_COLUMNS
+    from sendtime.render.rows import BATCH_COLUMNS
+
+    assert {*BATCH_COLUMNS, *DUE_COLUMNS, "notes"} <= set(OUTPUT_COLUMNS)
+    c = tmp_path / "c.csv"
+    c.write_text("ref,process,date,notes,status,title\nA1,assess,2026-09-07,n,s,t\n", "utf-8")
+    r = cli(["batch", str(c), "--today", "2026-09-01"])
+    assert r.exit_code == 0, r.stderr
+    header = r.stdout.splitlines()[0].split(",")
+    assert header[-3:] == ["input_notes", "input_status", "input_title"]
+    assert len(header) == len(set(header))
+    assert "column 'notes' has an output column's name: written as 'input_notes'" in r.stderr

@@ -182,6 +182,11 @@ class Run:
                         self._accept(result)
                         yield result
 
+            for name, shown in plan.renamed:
+                _warn(
+                    f"the caseload's column {name!r} has an output column's name: "
+                    f"written as {shown!r}"
+                )
             yield plan.extra_names, good()
         self._summary()
 

@@ -42,6 +42,12 @@ PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
 # evidence (benchmarks/memory.py, 30,000 review rows over 15 years, 5,479 distinct dates):
 # 1,024 hit 19% of rows (7.5 s, 38 MiB), 4,096 6.3 s at 82 MiB, 8,192 holds every date of 15
 # years of one process: 3.8 s at 102 MiB, bounded however long the caseload (16,384: 3.6 s).
+# Every column name a batch or due output writes (CSV, XLSX, due CSV).
+OUTPUT_COLUMNS = (
+    *("ref", "process", "step", "title", "date", "weekday", "kind", "status", "confidence"),
+    *("citation", "basis", "projected", "disapplied", "date_latest", "calendar", "notes"),
+    "days_left",
+)
 MEMO_SIZE = 8192
 FILES_SIZE = 1024  # file cells looked up once each
 OPTION = re.compile(r"--([a-z][a-z0-9-]*)")
@@ -129,7 +135,19 @@ class _Plan:
         self.extra = tuple(
             (n, i) for i, n in enumerate(header.names) if i not in known or i not in first
         )
-        self.extra_names = tuple(n for n, _ in self.extra)
+        # A passed-through column named like an output column (a caseload's own `notes`,
+        # `status` or `title`) would give a file two columns of that name: it is written as
+        # input_<name>, and the command says so (`renamed`).
+        taken = set(OUTPUT_COLUMNS)
+        names = []
+        for n, _ in self.extra:
+            shown = n
+            while normalise(shown) in taken:
+                shown = "input_" + shown
+            taken.add(normalise(shown))
+            names.append(shown)
+        self.renamed = tuple((n, s) for (n, _), s in zip(self.extra, names, strict=True) if n != s)
+        self.extra_names = tuple(names)
 
 
 class Runner:
