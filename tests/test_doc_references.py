@@ -1,7 +1,7 @@
 """Every document a docstring, comment or page names is in this repository (issue 13, item 23).
 
 The public contract lives in the repository's docs: a reference to a file someone with only
-the repo cannot open (data.md, interface.md from the developers' shared folder) is a defect.
+the repo cannot open (a spec page in the developers' shared folder) is a defect.
 """
 
 from __future__ import annotations

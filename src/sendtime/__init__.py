@@ -103,7 +103,7 @@ __version__ = "0.1.0"
 
 
 def load_terms(path: str) -> "Terms":
-    """Load a setting's term dates from a TOML or ICS file (see docs/terms-and-reviews.md)."""
+    """Load a setting's term dates from a TOML or ICS file (docs/terms-and-reviews.md)."""
     from sendtime.io.loaders import load_terms as _load
 
     return _load(path)

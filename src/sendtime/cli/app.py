@@ -292,8 +292,9 @@ def main() -> None:
 # A process's family names its module (sendtime.cli.<family>); the other commands are listed.
 _OTHERS = {
     "batch": "batch",
-    "due": "batch",
+    "due": "due",
     "terms": "reviews",
+    "timeliness": "timeliness",
     **dict.fromkeys(("holidays", "rules", "schema"), "reference"),
 }
 COMMAND_MODULES: dict[str, str] = {
@@ -305,6 +306,7 @@ HELP_ORDER = (
     *(p.name for p in PROCESS_TABLE if p.family),
     "batch",
     "due",
+    "timeliness",
     "terms",
     "holidays",
     "rules",

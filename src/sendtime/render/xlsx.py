@@ -169,12 +169,15 @@ class XlsxSink:
 
         writer = getattr(self._ws, "_writer", None)
         name = getattr(writer, "out", None)
-        # close the row generator first, while its file is open: closed later (by the garbage
-        # collector at exit) it would write its closing tag to a closed file and complain
-        for gen in (getattr(self._ws, "_rows", None), getattr(writer, "xf", None)):
-            with contextlib.suppress(Exception):
-                if gen is not None:
-                    gen.close()
+        # The sheet's row generator first, while its file is open: left to the garbage
+        # collector it writes to the closed file at exit ("Exception ignored ... closed file").
+        with contextlib.suppress(Exception):
+            rows = getattr(self._ws, "_rows", None)
+            if rows is not None:
+                rows.close()
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.xf.close()
         if isinstance(name, str):
             with contextlib.suppress(OSError):
                 Path(name).unlink()
