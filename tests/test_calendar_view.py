@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -48,11 +49,11 @@ def test_month_grid_marks_each_step_once(staffordshire: Calendar) -> None:
         "February 2026",
     ]
     marked = {c.date: c.marks for m in months for w in m.weeks for c in w if c and c.marks}
-    assert marked == {
-        d("2026-02-14"): ("A",),
-        d("2025-12-20"): ("B", "C"),
-        d("2025-11-21"): ("D",),
-        d("2025-11-06"): ("E", "F"),
+    assert marked == {  # letters in date order: A is the first date (issue 13, item 22)
+        d("2025-11-06"): ("A", "B"),
+        d("2025-11-21"): ("C",),
+        d("2025-12-20"): ("D", "E"),
+        d("2026-02-14"): ("F",),
     }
 
 
@@ -81,7 +82,7 @@ def test_cli_calendar_in_a_terminal_and_as_svg(cli: Invoke, tmp_path: Path) -> N
     assert r.exit_code == 0, r.stderr
     assert "February 2026" in r.stdout
     assert "16-" in r.stdout  # half term marked closed
-    assert "13B" in r.stdout  # the latest meeting, Fri 2026-02-13
+    assert re.search(r"13[A-Z]", r.stdout)  # the latest meeting, Fri 2026-02-13, is marked
     assert out.read_text(encoding="utf-8").startswith("<?xml")
     assert f"calendar saved to {out}" in r.stderr
 
@@ -99,3 +100,19 @@ def test_svg_needs_the_calendar_format(cli: Invoke, tmp_path: Path) -> None:
     r = cli(["review", "2025-03-17", "-f", "calendar", "--svg", str(tmp_path / "no" / "x.svg")])
     assert r.exit_code == 2
     assert "cannot be written" in r.stderr
+
+
+def test_svg_marks_gaps_keys_colours_and_keeps_long_titles() -> None:
+    t = review(d("2025-01-10"), dob=d("2022-06-01"))  # steps in April and July, none between
+    title = "Annual review: " + "a very long title " * 8
+    svg = calendar_svg(t, Calendar(), title=title)
+    root = ET.fromstring(svg)  # noqa: S314 - our own output
+    texts = [e.text or "" for e in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "⋯ July 2025" in texts
+    assert any(x.startswith("No steps in May 2025, June 2025") for x in texts)
+    assert any(x.startswith("step: ") for x in texts)  # the colours have a key
+    assert float(root.get("width") or 0) >= len(title) * 10  # the title is not cut
+    dated = [s for s in t.steps if s.date is not None]
+    lines = [x for x in texts if any(f"({s.id}," in x for s in dated)]
+    days = [x[:10] for x in lines]
+    assert days == sorted(days)  # the legend is in date order (each line starts with the day)

@@ -158,7 +158,7 @@ def test_schema_is_a_json_schema(cli: Invoke) -> None:
         (["assess", "2024-03-01", "--format", "yaml"], 2, "expected one of"),
         (["assess", "2024-03-01", "--counting", "sideways"], 2, "exclusive, inclusive"),
         (["assess", "2024-03-01", "--nation", "wales"], 2, "belongs to `holidays` only"),
-        (["assess", "2024-03-01", "--bogus"], 2, "No such option"),
+        (["assess", "2024-03-01", "--bogus"], 2, "no such option"),
         (["assess", "2024-03-01", "--exception", "holiday"], 2, "personal, absence"),
         (["assess", "2024-03-01", "--exception", "absence:2024-05-01..2024-04-01"], 2, "end"),
         (["assess", "2024-03-01", "--today", "yesterday"], 2, "--today"),
@@ -259,7 +259,9 @@ def test_bare_sendtime_shows_help(cli: Invoke) -> None:
 def test_missing_argument_is_one_line(cli: Invoke) -> None:
     r = cli(["holidays"])
     assert r.exit_code == 2
-    assert r.stderr.strip() == "sendtime: error: Missing argument 'YEAR'."
+    assert r.stderr.strip() == (
+        "sendtime: error: sendtime holidays: YEAR is missing; expected the year, e.g. 2026"
+    )
 
 
 def test_every_command_is_built_in_or_mapped_to_its_module() -> None:

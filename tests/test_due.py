@@ -103,7 +103,7 @@ def test_exit_code_priority(codes: tuple[int, int], expected: int) -> None:
     [
         (["--today", "12/04/2024"], "did you mean 2024-04-12 (day first)?"),
         (["--today", "1/3/2024"], "did you mean 2024-03-01 (day first)?"),
-        (["--within", "two weeks"], "--within 'two weeks': expected a number of days"),
+        (["--within", "two weeks"], "--within 'two weeks': expected a whole number from 0 to 3660"),
         (["--kind", "urgent"], "--kind 'urgent': expected one of deadline"),
         (["-f", "ics"], "--format 'ics': expected one of table, csv, json"),
     ],

@@ -76,15 +76,15 @@ def test_a_rule_is_read_with_every_field() -> None:
         # unreadable offset
         (
             entry(offset="six weeks"),
-            "--rules f.toml: rule local.a, field offset: unreadable offset 'six weeks': expected",
+            "--rules f.toml: rule local.a, field offset: unreadable offset: expected",
         ),
         (
             entry(offset="-6 weeks before"),
-            "--rules f.toml: rule local.a, field offset: unreadable offset '-6 weeks before'",
+            "--rules f.toml: rule local.a, field offset: unreadable offset: ",
         ),
         (
             entry(offset=6),
-            "--rules f.toml: rule local.a, field offset: expected non-empty text in quotes, got 6",
+            "--rules f.toml: rule local.a, field offset: expected non-empty text in quotes",
         ),
         # cycle
         (

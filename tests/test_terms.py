@@ -295,7 +295,7 @@ BAD_TOML = [
     ("[[term]]\nstart = 2025-09-01\n", "term 1: needs start and end"),
     (
         "[[term]]\nname='Autumn'\nstart = 2025-09-01\nend = 'soon'\n",
-        "term 1 (Autumn) end: 'soon' is not a date",
+        "term 1 (Autumn) end: not a date (expected YYYY-MM-DD)",
     ),
     (
         "[[term]]\nname='Autumn'\nstart = 2025-12-19\nend = 2025-09-01\n",

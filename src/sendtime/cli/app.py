@@ -10,8 +10,10 @@ import contextlib
 import functools
 import inspect
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -148,6 +150,36 @@ def _signals() -> Iterator[None]:
             signal.signal(s, handler)
 
 
+@contextlib.contextmanager
+def _library_warnings() -> Iterator[None]:
+    """Warnings from libraries (openpyxl, icalendar) as one reworded line each, no values.
+
+    A library's warning text can quote a cell (openpyxl names the serial number of a date
+    cell out of range, which can be a date of birth), so only where it came from is said.
+    """
+    import warnings
+
+    seen: set[tuple[str, str, str]] = set()
+
+    def show(message: Any, category: type[Warning], filename: str, *args: Any, **kw: Any) -> None:
+        parts = Path(filename).parts
+        module = parts[parts.index("site-packages") + 1] if "site-packages" in parts else "python"
+        cell = re.search(r"\bCell ([A-Z]{1,3}[0-9]{1,7})\b", str(message))
+        where = f" about cell {cell[1]}" if cell else ""
+        key = (module, category.__name__, where)
+        if key not in seen:
+            seen.add(key)
+            stderr.warn(
+                f"{module} warned ({category.__name__}){where} while reading the input; its "
+                "text is not shown as it may quote a cell's value"
+            )
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = show
+        yield
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, turning every error into one line on stderr."""
     from sendtime.io import files
@@ -162,7 +194,7 @@ def run(argv: list[str] | None = None) -> int:
     outs = Outputs()
     _outputs.append(outs)
     try:
-        with _signals(), files.recording(), outs:
+        with _signals(), _library_warnings(), files.recording(), outs:
             known = name in COMMAND_MODULES or name in BUILT_IN
             to_run = load_commands([name] if known and name is not None else None)
             rv = to_run(args=args, standalone_mode=False, prog_name="sendtime")
@@ -184,9 +216,7 @@ def run(argv: list[str] | None = None) -> int:
         if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
             out(ctx.get_help())  # a bare `sendtime`: show what it can do
             return 0
-        fmt = getattr(exc, "format_message", None)
-        message = fmt() if callable(fmt) else str(exc)
-        return _fail(message, int(getattr(exc, "exit_code", 2) or 2))
+        return _fail(_usage_message(exc), int(getattr(exc, "exit_code", 2) or 2))
     except BrokenPipeError:
         return _closed_pipe()
     except SystemExit as exc:
@@ -204,6 +234,55 @@ def run(argv: list[str] | None = None) -> int:
     finally:
         _outputs.remove(outs)
     return rv if isinstance(rv, int) else 0
+
+
+FORMS = {"DATE": "a date as YYYY-MM-DD", "FILE": "a file name", "N": "a whole number"}
+
+
+def _expected(param: Any) -> str:
+    """What a parameter takes, in words, from its metavar and help."""
+    metavar = getattr(param, "metavar", None) or param.human_readable_name
+    form = FORMS.get(metavar) or ("a date as YYYY-MM-DD" if metavar.endswith("DATE") else "")
+    helptext = " ".join((getattr(param, "help", None) or "").split()).rstrip(".")
+    helptext = helptext[:1].lower() + helptext[1:]
+    return "; ".join(x for x in (form, helptext) if x) or metavar
+
+
+def _usage_message(exc: Any) -> str:
+    """Click's usage errors reworded: each names what was expected (issue 13, item 20)."""
+    import difflib
+
+    fmt = getattr(exc, "format_message", None)
+    message = fmt() if callable(fmt) else str(exc)
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command", None)
+    info = getattr(ctx, "info_name", None)
+    name = f"sendtime {info}" if info else "sendtime"
+    params = [p for p in getattr(command, "params", ()) if getattr(p, "opts", None)]
+    options = [o for p in params for o in p.opts if o.startswith("--")]
+    kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        close = difflib.get_close_matches(exc.option_name, options, n=1, cutoff=0.75)
+        hint = f"did you mean {close[0]}? " if close else ""
+        return f"{exc.option_name}: no such option for {name}; {hint}see {name} --help"
+    if kind == "MissingParameter" and exc.param is not None:
+        what = exc.param.human_readable_name
+        return f"{name}: {what} is missing; expected {_expected(exc.param)}"
+    m = re.fullmatch(r"Option '(--[a-z-]+)' requires an argument\.", message)
+    if m:
+        param = next((p for p in params if m[1] in p.opts), None)
+        what = _expected(param) if param else "a value (see the command's --help)"
+        return f"{m[1]} needs a value: expected {what}"
+    m = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
+    if m:
+        dated = [p for p in params if (getattr(p, "metavar", "") or "").endswith("DATE")]
+        words = m[1].split()
+        hint = f", e.g. {dated[0].opts[0]} {words[0]}" if dated and words else ""
+        return (
+            f"{name}: unexpected extra argument {m[1]!r}; expected options by name{hint} "
+            f"(see {name} --help)"
+        )
+    return message
 
 
 def main() -> None:

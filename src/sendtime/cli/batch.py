@@ -20,7 +20,7 @@ import typer
 
 import sendtime.cli.stderr as stderr
 from sendtime.cli.app import app
-from sendtime.cli.options import _opt, choice, london_today, parse_date
+from sendtime.cli.options import _opt, choice, london_today, parse_date, parse_int
 from sendtime.cli.output import outputs
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Counting, Nation
@@ -182,6 +182,11 @@ class Run:
                         self._accept(result)
                         yield result
 
+            for name, shown in plan.renamed:
+                _warn(
+                    f"the caseload's column {name!r} has an output column's name: "
+                    f"written as {shown!r}"
+                )
             yield plan.extra_names, good()
         self._summary()
 
@@ -230,14 +235,15 @@ def _progress(name: str) -> Iterator[Any]:
     if not sys.stderr.isatty():
         yield lambda n: None
         return
-    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from sendtime.render.text import terminal_console
 
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}: {task.completed} rows", markup=False),
         TimeElapsedColumn(),
-        console=Console(stderr=True),
+        console=terminal_console(stderr=True),
         transient=True,
         redirect_stdout=False,  # stdout is data: never routed through the progress display
     ) as bar:
@@ -249,8 +255,9 @@ def _remind(text: str | None) -> tuple[int, ...]:
     if not text:
         return ()
     try:
-        days = tuple(sorted({int(p) for p in text.split(",") if p.strip()}, reverse=True))
-    except ValueError:
+        found = {parse_int(p, "--remind", 1, 365) for p in text.split(",") if p.strip()}
+        days = tuple(sorted((n for n in found if n is not None), reverse=True))
+    except BadInput:
         days = ()
     if not days or any(not 1 <= n <= 365 for n in days):
         msg = f"--remind {text!r}: expected days before each step, e.g. 7,3,1 (1 to 365)"

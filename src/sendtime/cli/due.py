@@ -25,9 +25,8 @@ from sendtime.cli.batch import (
     _utf8_stdout,
     worst,
 )
-from sendtime.cli.options import _opt, choice, london_today, parse_date
+from sendtime.cli.options import _opt, choice, london_today, parse_date, parse_int
 from sendtime.cli.output import console
-from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Kind
 
 
@@ -59,10 +58,7 @@ def due_cmd(
 ) -> int:
     """Every dated step due from today to today + DAYS; exit 4 when there is any."""
     choice(format, "--format", DUE_FORMATS)
-    if not within.strip().isdigit() or int(within) > 3660:
-        msg = f"--within {within!r}: expected a number of days, e.g. 14"
-        raise BadInput(msg)
-    days = int(within)
+    days = parse_int(within, "--within", 0, 3660) or 0
     kinds = {choice(k, "--kind", tuple(m.value for m in Kind)) for k in kind or []}
     day = parse_date(today, "--today") if today else london_today()
     last = day + dt.timedelta(days=days)

@@ -190,18 +190,22 @@ class Common:
         }
 
 
+ASCII_INT = re.compile(r"[+-]?[0-9]{1,9}")
+
+
 def parse_int(value: str | None, what: str, low: int, high: int) -> int | None:
-    """An optional whole number within bounds, or BadInput naming it."""
+    """An optional whole number in ASCII digits within bounds, or BadInput naming it.
+
+    Every number on the command line comes through here: str.isdigit() and int() also take
+    "²", "①" and other scripts' digits, which no user means as a count (issue 13).
+    """
     if value is None:
         return None
-    try:
-        n = int(value.strip())
-    except ValueError:
-        n = None
-    if n is None or not low <= n <= high:
+    text = value.strip()
+    if not ASCII_INT.fullmatch(text) or not low <= int(text) <= high:
         msg = f"{what} {value!r}: expected a whole number from {low} to {high}"
         raise BadInput(msg)
-    return n
+    return int(text)
 
 
 def _opt(*names: str, help: str, metavar: str | None = None) -> Any:
@@ -290,7 +294,10 @@ COMMON_PARAMS = [
     ),
     (
         "svg",
-        Annotated[str | None, _opt("--svg", help="Save the calendar view as SVG.", metavar="FILE")],
+        Annotated[
+            str | None,
+            _opt("--svg", help="With --format calendar: also save it as SVG.", metavar="FILE"),
+        ],
         None,
     ),
     (

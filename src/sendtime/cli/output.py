@@ -39,9 +39,9 @@ def warn(text: str) -> None:
 
 def console() -> Any:
     """A Rich console on stdout; no colour when NO_COLOR is set or stdout is not a terminal."""
-    from rich.console import Console
+    from sendtime.render.text import terminal_console
 
-    return Console(no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
+    return terminal_console(no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=False)
 
 
 def _render_json(t: Timeline, common: Common) -> None:

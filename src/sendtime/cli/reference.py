@@ -39,8 +39,8 @@ def holidays_cmd(
     ] = "table",
 ) -> int:
     """Bank holidays on weekdays for one year and nation, with the data source."""
-    if not re.fullmatch(r"\d{4}", year.strip()):
-        msg = f"YEAR {year!r}: expected a year such as 2026"
+    if not re.fullmatch(r"[0-9]{4}", year.strip()) or not 1900 <= int(year) <= 2199:
+        msg = f"YEAR {year!r}: expected a year from 1900 to 2199, such as 2026"
         raise BadInput(msg)
     choice(format, "--format", FORMATS)
     chosen = Nation(choice(nation, "--nation", tuple(n.value for n in Nation)))

@@ -16,7 +16,7 @@ from sendtime.law.england.school_year import YEAR_GROUPS
 def _int(value: str | None, what: str, pattern: str, expected: str) -> int | None:
     if value is None:
         return None
-    if not re.fullmatch(pattern, value.strip()):
+    if not re.fullmatch(pattern, value.strip(), re.ASCII):
         msg = f"{what} {value!r}: expected {expected}"
         raise BadInput(msg)
     return int(value)
@@ -172,7 +172,11 @@ def terms_cmd(
     from sendtime.io.loaders import load_terms
 
     choice(format, "--format", ("table", "json"))
-    terms = load_terms(file)
+    try:
+        terms = load_terms(file)
+    except BadInput as exc:  # the loaders name the option; here the file is the argument
+        text = str(exc)
+        raise BadInput("FILE " + text.removeprefix("--terms ")) from None
     cal = Calendar(terms=terms, loader=bankholidays.load)
     days = []
     for text in date or []:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.easter import easter
 
-from sendtime.engine.errors import NeedsMoreData
+from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.model import CalendarInfo, Nation
 
 if TYPE_CHECKING:
@@ -88,7 +88,11 @@ class Calendar:
         extra_source: str | None = None,
         loader: HolidayLoader | None = None,
     ) -> None:
-        self.nation = Nation(nation)
+        try:
+            self.nation = Nation(nation)
+        except ValueError:
+            msg = f"nation {nation!r}: expected one of " + ", ".join(n.value for n in Nation)
+            raise BadInput(msg) from None
         self.terms = terms
         self._extra = dict(extra_holidays or {})
         self._extra_source = extra_source

@@ -364,10 +364,36 @@ def _capped(
 
 
 def given_dates(**kwargs: dt.date | Sequence[dt.date] | None) -> dict[str, Sequence[dt.date]]:
-    """Keyword inputs as the engine's mapping: None left out, one date made a 1-tuple."""
+    """Keyword inputs as the engine's mapping: None left out, one date made a 1-tuple.
+
+    Raises:
+        TypeError: naming the parameter, when a value is not a ``datetime.date`` (a string,
+            or a datetime, whose time of day the law does not count, is a caller's mistake).
+    """
     out: dict[str, Sequence[dt.date]] = {}
     for k, v in kwargs.items():
         if v is None:
             continue
-        out[k] = (v,) if isinstance(v, dt.date) else tuple(v)
+        values = (v,) if isinstance(v, dt.date | str) else tuple(v)
+        for d in values:
+            if not isinstance(d, dt.date) or isinstance(d, dt.datetime):
+                msg = f"{k}: expected a datetime.date, got {type(d).__name__}"
+                raise TypeError(msg)
+        out[k] = values
     return out
+
+
+def in_order(given: Mapping[str, Sequence[dt.date]], *pairs: tuple[str, str, str]) -> None:
+    """Refuse an input dated before the one it must follow: (later, earlier, earlier's words).
+
+    Raises:
+        BadInput: "--later DATE is before WORDS; expected that day or later" (its field and
+            problem name no date, so a batch row's message shows none).
+    """
+    for later, earlier, words in pairs:
+        if later in given and earlier in given:
+            first = min(given[earlier])
+            for d in given[later]:
+                if d < first:
+                    problem = f"is before {words}; expected that day or later"
+                    raise BadInput.about(later, d, problem)

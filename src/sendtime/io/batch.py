@@ -11,6 +11,7 @@ what was expected, never another cell's value.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,8 +63,17 @@ PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
 # evidence (benchmarks/memory.py, 30,000 review rows over 15 years, 5,479 distinct dates):
 # 1,024 hit 19% of rows (7.5 s, 38 MiB), 4,096 6.3 s at 82 MiB, 8,192 holds every date of 15
 # years of one process: 3.8 s at 102 MiB, bounded however long the caseload (16,384: 3.6 s).
+# Every column name a batch or due output writes (CSV, XLSX, due CSV).
+OUTPUT_COLUMNS = (
+    *("ref", "process", "step", "title", "date", "weekday", "kind", "status", "confidence"),
+    *("citation", "basis", "projected", "disapplied", "date_latest", "calendar", "notes"),
+    "days_left",
+)
 MEMO_SIZE = 8192
 FILES_SIZE = 1024  # file cells looked up once each
+# A row's warnings may carry dates derived from its cells (a 16th birthday is the date of
+# birth plus 16 years): personal data too, so every date in them is taken out (issue 13).
+ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +156,19 @@ class _Plan:
         self.extra = tuple(
             (n, i) for i, n in enumerate(header.names) if i not in known or i not in first
         )
-        self.extra_names = tuple(n for n, _ in self.extra)
+        # A passed-through column named like an output column (a caseload's own `notes`,
+        # `status` or `title`) would give a file two columns of that name: it is written as
+        # input_<name>, and the command says so (`renamed`).
+        taken = set(OUTPUT_COLUMNS)
+        names = []
+        for n, _ in self.extra:
+            shown = n
+            while normalise(shown) in taken:
+                shown = "input_" + shown
+            taken.add(normalise(shown))
+            names.append(shown)
+        self.renamed = tuple((n, s) for (n, _), s in zip(self.extra, names, strict=True) if n != s)
+        self.extra_names = tuple(names)
 
 
 class Runner:
@@ -157,7 +179,7 @@ class Runner:
         self.defaults = defaults
         self._calendars: dict[tuple[Nation, Path | None], Any] = {}
         self._terms: dict[Path, Any] = {}
-        self._files: dict[str, Path] = {}
+        self._files: dict[tuple[str, str], Path] = {}
         # Process functions are pure and timelines frozen: rows with the same inputs (a
         # caseload repeats dates) share one timeline instead of computing it again.
         self._memo: dict[tuple[object, ...], Timeline] = {}
@@ -219,13 +241,16 @@ class Runner:
         if timeline.warnings:
             values = cell_values(cells, plan.keep)  # once per row, not once per warning
             warns = tuple(
-                scrub(
-                    w,
-                    cells,
-                    plan.keep,
-                    timeline.process,
-                    values,
-                    registry=REGISTRIES.get(timeline.jurisdiction),
+                ISO_DATE.sub(
+                    "…",
+                    scrub(
+                        w,
+                        cells,
+                        plan.keep,
+                        timeline.process,
+                        values,
+                        registry=REGISTRIES.get(timeline.jurisdiction),
+                    ),
                 )
                 for w in timeline.warnings
             )
@@ -239,8 +264,13 @@ class Runner:
         batch = BATCHES[jurisdiction]
         spec = batch.get(name)
         if spec is None:
+            import difflib
+
+            close = difflib.get_close_matches(name, batch, n=1, cutoff=0.75)
+            hint = f"did you mean {close[0]}? " if close else ""
             where = "" if jurisdiction == "england" else f" (jurisdiction {jurisdiction})"
-            raise CellError(f"column process: expected one of {', '.join(batch)}{where}")
+            msg = f"column process: {hint}expected one of {', '.join(batch)}{where}"
+            raise CellError(msg)
         latest: dt.date | None = None
         kwargs: dict[str, Any] = {}
         for p, i in plan.params[jurisdiction, name]:
@@ -361,14 +391,28 @@ class Runner:
         return out
 
     def _file(self, text: str, column: str) -> Path:
-        path = self._files.get(text)
+        """A file a row names: inside the caseload's folder (or below it), and a file.
+
+        A caseload is data from elsewhere; a cell must not make sendtime read any file the
+        user can read (an absolute path, ``../``, or a symlink that leads out), so the path
+        is resolved, symlinks and all, and must stay under the folder.
+        """
+        key = (text, column)
+        path = self._files.get(key)
         if path is None:  # a caseload names a few files many times: look each up once
-            path = (self.folder / text).resolve()
+            folder = self.folder.resolve()
+            path = (folder / text).resolve()
+            if Path(text).is_absolute() or not path.is_relative_to(folder):
+                msg = (
+                    f"column {column}: expected a file in the caseload's folder or below it "
+                    "(a relative path without ..; see docs/caseloads.md)"
+                )
+                raise CellError(msg)
             if not path.is_file():
                 msg = f"column {column}: expected a file, relative to the caseload's folder"
                 raise CellError(msg)
             if len(self._files) < FILES_SIZE:
-                self._files[text] = path
+                self._files[key] = path
         return path
 
 
@@ -379,9 +423,30 @@ def _juris(plan: _Plan, cells: tuple[Cell, ...]) -> str:
 
 
 def _first(spec: Process, value: Cell) -> Any:
+    """The row's date: required exactly where the command's positional date is.
+
+    `sendtime appeal` without its date is refused, so an appeal row without one is a bad row
+    (it used to give undated steps); assess and draft may give posted/delivered instead.
+    """
     if value == "":
+        if _date_required(spec):
+            raise CellError("column date: expected the process's first date, it is empty")
         return None
     return convert_cell(value, spec.date_kind or ParamKind.DATE, "date")
+
+
+_date_required_of: dict[str, bool] = {}
+
+
+def _date_required(spec: Process) -> bool:
+    required = _date_required_of.get(spec.function)
+    if required is None:
+        import inspect
+
+        first = next(iter(inspect.signature(spec.load()).parameters.values()))
+        required = first.default is inspect.Parameter.empty
+        _date_required_of[spec.function] = required
+    return required
 
 
 def cases(

@@ -342,10 +342,12 @@ def _csv_rows(f: IO[str], path: Path) -> Iterator[Raw]:
     """
     if csv.field_size_limit() < READ_LIMIT:  # longer cells are bad rows, not a stopped run
         csv.field_size_limit(READ_LIMIT)
-    state = [0, False]  # quote characters in the current record; end of file reached
+    state: list[Any] = [0, False, ""]  # quotes in the record; end of file; its first line
 
     def lines() -> Iterator[str]:
         for text in f:
+            if not state[0]:
+                state[2] = text
             state[0] += text.count('"')
             yield text
         state[1] = True
@@ -353,7 +355,7 @@ def _csv_rows(f: IO[str], path: Path) -> Iterator[Raw]:
     reader = csv.reader(lines(), strict=False)
     start = 1
     while True:
-        state[0] = 0
+        state[0], state[2] = 0, ""
         try:
             record = next(reader)
         except StopIteration:
@@ -363,7 +365,8 @@ def _csv_rows(f: IO[str], path: Path) -> Iterator[Raw]:
             start = reader.line_num + 1
             continue
         problem = None
-        if state[1] and state[0] % 2 and reader.line_num > start:
+        opened = reader.line_num > start or _opens_quote(state[2])
+        if state[1] and state[0] % 2 and opened:
             problem = (
                 f"a quote opened on line {start} is never closed, so every later line was read "
                 "into one cell; close the quote (or remove it) and run again"
@@ -372,6 +375,11 @@ def _csv_rows(f: IO[str], path: Path) -> Iterator[Raw]:
             record = ["" if "\n" in c or "\r" in c else c for c in record]
         yield start, [c.strip() for c in record], problem
         start = reader.line_num + 1
+
+
+def _opens_quote(line: str) -> bool:
+    """Whether a line has a cell that starts with a quote (not a stray " inside a cell)."""
+    return line.startswith('"') or ',"' in line
 
 
 def _xlsx_rows(rows: Iterator[tuple[Any, ...]], path: Path) -> Iterator[Raw]:

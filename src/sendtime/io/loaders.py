@@ -5,6 +5,7 @@ Errors name the file, the entry and the problem, in one line (exit 2).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -36,6 +37,57 @@ def read_text(path: str | Path, what: str) -> str:
     except UnicodeDecodeError:
         msg = f"{what} {p}: not UTF-8 text"
         raise BadInput(msg) from None
+
+
+MAX_NESTING = 100  # tables and arrays inside each other: a term or rules file needs 3
+
+
+def parse_toml(text: str, what: str, path: str | Path) -> dict[str, Any]:
+    """A TOML document, or BadInput in one line (bad syntax, or nested past MAX_NESTING).
+
+    tomllib recurses once per level of nesting, so ``a = [[[[...`` thousands deep raises
+    RecursionError; nesting is measured first (outside strings and comments) and refused.
+    """
+    if _nesting(text) > MAX_NESTING:
+        msg = f"{what} {path}: arrays or tables nested more than {MAX_NESTING} deep"
+        raise BadInput(msg)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = f"{what} {path}: not valid TOML ({exc})"
+        raise BadInput(msg) from None
+    except RecursionError:  # a structure _nesting did not foresee: still one line
+        msg = f"{what} {path}: nested too deeply to read"
+        raise BadInput(msg) from None
+
+
+_TOML_TOKENS = re.compile(r"""\\.|"{3}|'{3}|["'#\n\[\]{}]""")
+
+
+def _nesting(text: str) -> int:
+    """The deepest nesting of [ ] and { } outside strings and comments (a cheap over-estimate)."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return 0
+    depth = deepest = 0
+    quote: str | None = None
+    comment = False
+    for m in _TOML_TOKENS.finditer(text):
+        tok = m[0]
+        if comment:
+            comment = tok != "\n"
+        elif quote is not None:
+            if tok == quote:
+                quote = None
+        elif tok in ('"', "'", '"""', "'''"):
+            quote = tok
+        elif tok == "#":
+            comment = True
+        elif tok in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif tok in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def load_govuk_bank_holidays(path: str | Path, nation: Nation) -> dict[dt.date, str]:
@@ -78,7 +130,7 @@ def _toml_date(value: Any, where: str) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    msg = f"{where}: {value!r} is not a date (expected YYYY-MM-DD)"
+    msg = f"{where}: not a date (expected YYYY-MM-DD)"  # the value is not echoed (issue 13)
     raise BadInput(msg)
 
 
@@ -139,19 +191,25 @@ def _validated(
             )
             raise BadInput(msg)
     closures = sorted(closures, key=lambda x: x[1].start)
+    # terms are sorted and disjoint: the only term that can hold or meet a closure is the last
+    # one starting on or before it (or the next), found by bisection; O((n + m) log n)
+    starts = [t.start for _, t in terms]
+
+    def near(c: Period) -> list[Period]:
+        i = bisect.bisect_right(starts, c.start) - 1
+        return [terms[j][1] for j in (i, i + 1) if 0 <= j < len(terms)]
+
+    def meets(c: Period) -> bool:
+        j = bisect.bisect_right(starts, c.end) - 1  # the last term starting by c's end
+        return j >= 0 and terms[j][1].end >= c.start
+
     if between_terms_ok:
         first, last = terms[0][1].start, terms[-1][1].end
         closures = [
-            (w, c)
-            for w, c in closures
-            if not (
-                first <= c.start
-                and c.end <= last
-                and not any(c.start <= t.end and t.start <= c.end for _, t in terms)
-            )
+            (w, c) for w, c in closures if not (first <= c.start and c.end <= last and not meets(c))
         ]
     for where, c in closures:
-        if not any(t.start <= c.start and c.end <= t.end for _, t in terms):
+        if not any(t.start <= c.start and c.end <= t.end for t in near(c)):
             msg = (
                 f"--terms {path}: {where} ({c.start.isoformat()} to {c.end.isoformat()}) lies "
                 "outside every term (closures are days inside a term; the gaps between terms "
@@ -165,12 +223,7 @@ def _validated(
 
 def load_terms_toml(path: str | Path) -> Terms:
     """Term dates from the documented TOML format (docs/terms-and-reviews.md)."""
-    text = read_text(path, "--terms")
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = f"--terms {path}: not valid TOML ({exc})"
-        raise BadInput(msg) from None
+    doc = parse_toml(read_text(path, "--terms"), "--terms", path)
     setting = doc.get("setting", {})
     if not isinstance(setting, dict):
         msg = f"--terms {path}: [setting] must be a table"
@@ -201,6 +254,17 @@ def _ics_date(value: Any, where: str) -> dt.date:
     raise BadInput(msg)
 
 
+FIRST_TERM_DATE = dt.date(1900, 1, 1)
+LAST_TERM_DATE = dt.date(2200, 1, 1)  # the day after the core's last date (2199-12-31)
+MAX_EVENT_DAYS = 400  # no term or closure is longer than a school year
+
+
+def _in_range(d: dt.date, where: str) -> None:
+    if not FIRST_TERM_DATE <= d <= LAST_TERM_DATE:
+        msg = f"{where}: outside 1900-2199, the years sendtime handles"
+        raise BadInput(msg)
+
+
 def load_terms_ics(path: str | Path) -> Terms:
     """Term dates from an iCalendar file of all-day events, parsed with icalendar.
 
@@ -229,13 +293,19 @@ def load_terms_ics(path: str | Path) -> Terms:
             raise BadInput(msg)
         try:
             start = _ics_date(ev.decoded("DTSTART"), full + " DTSTART")
+            _in_range(start, full + " DTSTART")
             if ev.get("DTEND") is not None:
                 end_excl = _ics_date(ev.decoded("DTEND"), full + " DTEND")
             elif ev.get("DURATION") is not None:
-                end_excl = start + ev.decoded("DURATION")
+                length = ev.decoded("DURATION")
+                if not isinstance(length, dt.timedelta) or abs(length.days) > MAX_EVENT_DAYS:
+                    msg = f"{full}: DURATION longer than {MAX_EVENT_DAYS} days"
+                    raise BadInput(msg)
+                end_excl = _ics_date(start + length, full + " DURATION")
             else:
                 end_excl = add_days(start, 1)  # an all-day event with no end: one day
-        except (ValueError, TypeError, KeyError):
+            _in_range(end_excl, full + " DTEND")
+        except (ValueError, TypeError, KeyError, OverflowError):
             msg = f"{full}: unreadable DTSTART or DTEND (expected DTSTART;VALUE=DATE:YYYYMMDD)"
             raise BadInput(msg) from None
         if end_excl < start:

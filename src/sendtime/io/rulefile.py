@@ -8,7 +8,6 @@ each file once and resolves paths against the caseload's folder.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput, SendtimeError
 from sendtime.engine.localrules import LocalRule, parse_offset, rule_error
 from sendtime.engine.model import Timeline
-from sendtime.io.loaders import read_text
+from sendtime.io.loaders import parse_toml, read_text
 from sendtime.law.england.local import apply_local_rules, validate
 
 FIELDS = ("id", "title", "after", "offset", "source")
@@ -28,7 +27,7 @@ def _field(entry: dict[str, Any], name: str, file: str, rid: str, what: str) -> 
     if value is None:
         raise BadInput(rule_error(file, rid, name, "missing", what=what))
     if not isinstance(value, str) or not value.strip():
-        problem = f"expected non-empty text in quotes, got {value!r}"
+        problem = "expected non-empty text in quotes"  # the file's value is not echoed
         raise BadInput(rule_error(file, rid, name, problem, what=what))
     return value.strip()
 
@@ -47,7 +46,7 @@ def _rule(entry: object, i: int, file: str, what: str) -> LocalRule:
     try:
         amount, unit, direction = parse_offset(values["offset"])
     except ValueError as exc:
-        problem = f"unreadable offset {values['offset']!r}: {exc}"
+        problem = f"unreadable offset: {exc}"
         raise BadInput(rule_error(file, rid, "offset", problem, what=what)) from None
     return LocalRule(
         id=values["id"],
@@ -69,11 +68,7 @@ def parse_local_rules(
     Raises:
         BadInput: one line naming the file, the rule and the field.
     """
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = f"{what} {file}: not valid TOML ({exc})"
-        raise BadInput(msg) from None
+    doc = parse_toml(text, what, file)
     extra = sorted(set(doc) - {"rule"})
     if extra:
         msg = f"{what} {file}: unexpected {extra[0]!r}; expected only [[rule]] tables"

@@ -11,6 +11,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 from string import ascii_uppercase
 
 from rich.columns import Columns
@@ -72,9 +73,20 @@ def letters(n: int) -> list[str]:
 
 
 def legend(t: Timeline) -> list[tuple[str, Step]]:
-    """The dated steps with their letters, in timeline order."""
-    dated = [s for s in t.steps if s.date is not None]
+    """The dated steps with their letters, in date order (timeline order on the same day)."""
+    dated = sorted((s for s in t.steps if s.date is not None), key=lambda s: s.date or dt.date.min)
     return list(zip(letters(len(dated)), dated, strict=True))
+
+
+def gaps(months: list[Month]) -> list[str]:
+    """The months left out between shown ones (none are drawn there), e.g. "January 2027"."""
+    out = []
+    for a, b in pairwise(months):
+        y, m = (a.year + 1, 1) if a.month == 12 else (a.year, a.month + 1)
+        while (y, m) < (b.year, b.month):
+            out.append(f"{stdcal.month_name[m]} {y}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 def _months(dates: list[dt.date]) -> list[tuple[int, int]]:
@@ -247,10 +259,21 @@ def calendar_svg(t: Timeline, cal: Calendar, *, title: str) -> str:
     cols = min(PER_ROW, max(1, len(months)))
     rows = (len(months) + cols - 1) // cols
     longest = max((len(_legend_line(s)) for _, s in steps), default=0)
-    width = max(GAP + cols * (MONTH_W + GAP), GAP + 24 + int(longest * 6.6) + GAP)
+    missing = gaps(months)
+    gap_note = (
+        "No steps in " + ", ".join(missing) + " (not drawn; marked ⋯ before the next month)."
+        if missing
+        else ""
+    )
+    width = max(
+        GAP + cols * (MONTH_W + GAP),
+        GAP + 24 + int(longest * 6.6) + GAP,
+        GAP + int(len(title) * 10.5) + GAP,  # the title is never cut
+        GAP + int(len(gap_note) * 6.2) + GAP,
+    )
     top = 56
     legend_y = top + rows * (MONTH_H + GAP)
-    height = legend_y + 22 * (len(steps) + 4) + GAP
+    height = legend_y + 22 * (len(steps) + 6) + GAP
     svg = ET.Element(
         "svg",
         {
@@ -266,7 +289,9 @@ def calendar_svg(t: Timeline, cal: Calendar, *, title: str) -> str:
     for i, month in enumerate(months):
         x0 = GAP + (i % cols) * (MONTH_W + GAP)
         y0 = top + (i // cols) * (MONTH_H + GAP)
-        _el(svg, "text", month.title, x=x0, y=y0 + 14, font_size=14, font_weight="bold")
+        after_gap = i > 0 and gaps([months[i - 1], month])
+        heading = ("⋯ " if after_gap else "") + month.title
+        _el(svg, "text", heading, x=x0, y=y0 + 14, font_size=14, font_weight="bold")
         for j, name in enumerate(DAY_NAMES):
             _el(
                 svg,
@@ -342,6 +367,12 @@ def calendar_svg(t: Timeline, cal: Calendar, *, title: str) -> str:
         y += 22
     y += 6
     x = GAP
+    for step_kind in dict.fromkeys(s.kind for _, s in steps):  # the key to the step colours
+        _el(svg, "rect", x=x, y=y - 12, width=16, height=16, rx=3, fill=STEP_FILL[step_kind])
+        _el(svg, "text", f"step: {step_kind.value}", x=x + 22, y=y + 1, font_size=12)
+        x += 34 + 8 * len(f"step: {step_kind.value}")
+    y += 22
+    x = GAP
     for kind in (DayType.SCHOOL, DayType.CLOSED, DayType.BANK_HOLIDAY, DayType.WEEKEND):
         if kind in (DayType.SCHOOL, DayType.CLOSED) and cal.terms is None:
             continue
@@ -361,5 +392,7 @@ def calendar_svg(t: Timeline, cal: Calendar, *, title: str) -> str:
         fill="#555555",
     )
     _el(svg, "text", DISCLAIMER, x=GAP, y=y + 44, font_size=10, fill="#777777")
+    if gap_note:
+        _el(svg, "text", gap_note, x=GAP, y=y + 62, font_size=11, fill="#555555")
     ET.indent(svg)
     return ET.tostring(svg, encoding="unicode", xml_declaration=True) + "\n"

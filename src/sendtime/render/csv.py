@@ -30,8 +30,22 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
-    """Prefix a cell that begins with = + - @ (or tab/CR) with ' so spreadsheets show it as text."""
+    """A cell a spreadsheet shows as text: ' before = + - @ (or tab) at its start or any line's.
+
+    Line breaks become LF: the csv module quotes a cell holding LF (our line terminator) but
+    not one holding a bare CR, which LibreOffice and Excel take for the end of the row, reading
+    the rest as a new row whose first cell can be a live formula. With every break an LF the
+    cell is quoted; and in case an importer splits lines anyway, each line is neutralised too.
+    """
+    if "\r" in cell:
+        cell = cell.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in cell:
+        return "\n".join(map(_start, cell.split("\n")))
     return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def _start(line: str) -> str:
+    return "'" + line if line.startswith(FORMULA_START) else line
 
 
 def calendar_label(t: Timeline) -> str:

@@ -11,6 +11,7 @@ from typing import IO, TYPE_CHECKING
 from sendtime.engine.model import Step
 from sendtime.io.caseload import Cell, cell_text
 from sendtime.render.csv import neutralise
+from sendtime.render.text import printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -101,7 +102,7 @@ def due_table(
             x.date.isoformat(),
             (x.step.weekday or "")[:3],
             left,
-            Text(x.ref),
+            Text(printable(x.ref)),  # a ref is one line: a line break in it is shown as \n
             step,
             x.step.kind.value,
         )

@@ -8,6 +8,7 @@ prints to a terminal or to stderr goes through `printable`; data written to file
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 
 def _escape(c: str) -> str:
@@ -15,7 +16,7 @@ def _escape(c: str) -> str:
     if named:
         return named
     n = ord(c)
-    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+    return f"\\u{n:04x}" if n <= 0xFFFF else f"\\U{n:08x}"
 
 
 # Controls (Cc), format characters such as bidi overrides (Cf), line and paragraph separators,
@@ -23,8 +24,43 @@ def _escape(c: str) -> str:
 UNSAFE = frozenset(("Cc", "Cf", "Zl", "Zp", "Cs", "Cn"))
 
 
-def printable(text: str) -> str:
-    r"""``text`` with every control character written as an escape (``\x1b``, ``\n``)."""
+def printable(text: str, *, newlines: bool = False) -> str:
+    r"""``text`` with every control character written as an escape (``\u001b``, ``\n``).
+
+    The escapes are JSON's too, so a JSON Lines record stays valid JSON. With ``newlines``,
+    line feeds are kept (a renderer's own line breaks).
+    """
     if text.isprintable():  # the common case, tested in C
         return text
-    return "".join(_escape(c) if unicodedata.category(c) in UNSAFE else c for c in text)
+    return "".join(
+        c if unicodedata.category(c) not in UNSAFE or (newlines and c == "\n") else _escape(c)
+        for c in text
+    )
+
+
+_console_class: Any = None
+
+
+def terminal_console(**options: Any) -> Any:
+    """A Rich Console whose text segments are escaped as ``printable`` (its own codes are not).
+
+    Rich passes ESC and most other control characters through to the terminal as they are;
+    every table, calendar and message sendtime prints is rendered by this one console, so a
+    caseload's ref or a term file's name cannot recolour, clear or rewrite the screen.
+    """
+    global _console_class
+    if _console_class is None:
+        from rich.console import Console
+        from rich.segment import Segment
+
+        class _Escaping(Console):
+            def _render_buffer(self, buffer: Any) -> str:
+                return super()._render_buffer(
+                    seg
+                    if seg.control or seg.text.isprintable()
+                    else Segment(printable(seg.text, newlines=True), seg.style, seg.control)
+                    for seg in buffer
+                )
+
+        _console_class = _Escaping
+    return _console_class(**options)

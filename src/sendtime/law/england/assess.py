@@ -15,7 +15,7 @@ from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Timeline
 from sendtime.engine.options import OptionFields, Options
-from sendtime.engine.timeline import compute, given_dates, resolve
+from sendtime.engine.timeline import compute, given_dates, in_order, resolve
 from sendtime.law.england.closures import closure_check
 from sendtime.law.england.rules import NO_CLOSURE_LIMB_NOTE
 from sendtime.law.england.ruleset import ENGLAND
@@ -105,6 +105,12 @@ def assess(
     )
     o = resolve(Options.of(options, **fields), ENGLAND)
     t = compute(ENGLAND, "assess", given, options=o, values=opts)
+    in_order(  # after compute: a date before the law's regime is refused as that first
+        given,
+        ("advice_requested", "request_received", "the request"),
+        ("draft_served", "request_received", "the request"),
+        ("consultation_sent", "request_received", "the request"),
+    )
     assert o.calendar is not None  # noqa: S101 - resolve fills it
     return with_closure_checks(t, sorted(advice_requested), o.calendar)
 

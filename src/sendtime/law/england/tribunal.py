@@ -17,7 +17,7 @@ from sendtime.engine.errors import BadInput
 from sendtime.engine.methods import iso
 from sendtime.engine.model import Step, Timeline
 from sendtime.engine.options import OptionFields, Options
-from sendtime.engine.timeline import compute, given_dates, relative_to_today, resolve
+from sendtime.engine.timeline import compute, given_dates, in_order, relative_to_today, resolve
 from sendtime.law.england.rules import ORDER_STEPS
 from sendtime.law.england.ruleset import ENGLAND
 
@@ -245,6 +245,10 @@ def mediation(
     last reg 42(2)/(3) step, never the reg 42(4) notice.
     """
     kind = _type(type, tuple(MEDIATION_TYPES))
+    in_order(
+        given_dates(agreement_date=agreement_date, agreed_date=agreed_date),
+        ("agreed_date", "agreement_date", "the mediation agreement"),
+    )
     sfx = MEDIATION_TYPES[kind] or ("other",)
     ids = tuple(f"mediation.{s}" for s in sfx)
     if la_not_party:
@@ -340,6 +344,11 @@ def reassess(
         notified=notified,
         la_decided=la_decided,
         last_assessment=last_assessment,
+    )
+    in_order(
+        given,
+        ("notified", "request_received", "the request"),
+        ("la_decided", "request_received", "the request"),
     )
     o = Options.of(options, **fields)
     return compute(
