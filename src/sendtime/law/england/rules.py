@@ -19,6 +19,7 @@ CFA = "Children and Families Act 2014"
 COP = "SEND Code of Practice 2015"
 IPSEA = "IPSEA (practice)"
 INTERP = "Interpretation Act 1978"
+LGA1974 = "Local Government Act 1974"
 
 
 def regs(ref: str) -> Citation:
@@ -61,6 +62,8 @@ INPUT_LABELS: dict[str, str] = {
     "transfer_year": "the calendar year of transfer",
     "transfer_date": "transfer date",
     "transfer.deadline": "transfer deadline",
+    # ombudsman
+    "first_notice": "first notice of the matter",
 }
 
 SERVICE_NOTE = (
@@ -126,6 +129,15 @@ ASAP_NOTE = "the duty is to act as soon as practicable; this date is the latest"
 R_NOTE = (
     "R may instead be the date the LA became responsible for the child or young person "
     "under CFA s.24 (regs 5(1)(b), 10(1), 13(2))"
+)
+
+OMBUDSMAN_NOTE = (
+    "a complaint must be made in writing (s.26B(1)(a)); the Ombudsman may disapply the "
+    "12-month limit (s.26B(3))"
+)
+OMBUDSMAN_FROM_DUTY_NOTE = (
+    "counted from the day after the duty fell due, the earliest day the person affected can have "
+    "had notice that it was missed; if they learned of it later, the period begins then"
 )
 
 # review, amend, transfer
@@ -946,6 +958,26 @@ RULES: tuple[Rule, ...] = (
         amount=1,
         unit=Unit.WEEKS,
     ),
+    # ---------------------------------------------------------------- complaints
+    # LGA 1974 s.26B(1)-(2): a complaint "must be made ... before the end of the permitted
+    # period", "the period of 12 months beginning with ... the day on which the person affected
+    # first had notice of the matter" -> ends the day before the corresponding date 12 months on
+    # (as CFA s.44(1)); s.26B(3): the Ombudsman "may disapply" it.
+    Rule(
+        id="ombudsman.complaint",
+        process="ombudsman",
+        title="Complaint to the Local Government and Social Care Ombudsman",
+        cites=(Citation(LGA1974, "s.26B(1), (2)(a)"),),
+        wording=(
+            "before the end of the period of 12 months beginning with the day the person "
+            "affected first had notice of the matter"
+        ),
+        anchor="first_notice",
+        amount=12,
+        unit=Unit.MONTHS,
+        method=Method.PERIOD_STARTING,
+        notes=(OMBUDSMAN_NOTE,),
+    ),
     # ---------------------------------------------------------------- SEN Support (no EHC plan)
     # CoP 6.65: "Schools should meet parents at least three times each year": guidance, one
     # meeting in each of the autumn, spring and summer parts, due by the part's last school day.
@@ -1020,6 +1052,7 @@ PROCESSES: dict[str, tuple[str, ...]] = {
     "order": tuple(r.id for r in RULES if r.process == "order"),
     "mediation": tuple(r.id for r in RULES if r.process == "mediation"),
     "support": ("support.meeting", "support.cycle"),
+    "ombudsman": ("ombudsman.complaint",),
     "pupil": (),  # the pupil's transfer (and review) steps come from those processes
 }
 
@@ -1039,6 +1072,7 @@ TRIGGERS: dict[str, str] = {
     "order": "order_date",
     "mediation": "agreement_date",
     "support": "from",
+    "ombudsman": "first_notice",
     "pupil": "dob",
 }
 

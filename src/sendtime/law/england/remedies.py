@@ -1,0 +1,44 @@
+"""Remedies after a duty is missed: the Local Government and Social Care Ombudsman's time limit.
+
+Pure: the date comes from the ombudsman.complaint rule row through timeline.compute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from sendtime.engine import periods
+from sendtime.engine.model import Step, Timeline
+from sendtime.engine.timeline import compute, given_dates
+from sendtime.law.england.rules import OMBUDSMAN_FROM_DUTY_NOTE
+
+
+def ombudsman(first_notice: dt.date, *, today: dt.date | None = None) -> Timeline:
+    """The last day to complain to the Ombudsman: 12 months beginning with first notice.
+
+    ``first_notice`` is the day the person affected first had notice of the matter (LGA 1974
+    s.26B(2)(a)); the period ends the day before the corresponding date 12 months on.
+    """
+    return compute("ombudsman", given_dates(first_notice=first_notice), today=today)
+
+
+def ombudsman_step(
+    duty: Step, *, first_notice: dt.date | None = None, today: dt.date | None = None
+) -> Step | None:
+    """The Ombudsman step for a late or overdue duty (None when the duty has no date).
+
+    Without ``first_notice`` the period is counted from the day after the duty's date: the
+    earliest day anyone can have known it was missed, so the earliest (safe) end.
+    """
+    if first_notice is None:
+        if duty.date is None:
+            return None
+        first_notice = periods.add_days(duty.date, 1)
+        step = ombudsman(first_notice, today=today).step("ombudsman.complaint")
+        return replace(
+            step,
+            notes=(*step.notes, OMBUDSMAN_FROM_DUTY_NOTE),
+            basis=f"{step.basis}; the day after {duty.id} fell due",
+        )
+    return ombudsman(first_notice, today=today).step("ombudsman.complaint")
