@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
         Kind,
         Method,
         Nation,
+        Outcome,
+        OutcomeKind,
         RecordedException,
         Roll,
         Rule,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
         When,
     )
     from sendtime.engine.terms import Period, SettingKind, Terms
+    from sendtime.engine.timeline import check
     from sendtime.law.england.assess import assess, draft
     from sendtime.law.england.pupils import pupil
     from sendtime.law.england.reviews import amend, review, transfer
@@ -53,6 +56,8 @@ _LAZY = {
             "Kind",
             "Method",
             "Nation",
+            "Outcome",
+            "OutcomeKind",
             "RecordedException",
             "Roll",
             "Rule",
@@ -64,6 +69,7 @@ _LAZY = {
         ),
         "sendtime.engine.model",
     ),
+    "check": "sendtime.engine.timeline",
     "pupil": "sendtime.law.england.pupils",
     **dict.fromkeys(("amend", "review", "transfer"), "sendtime.law.england.reviews"),
     "rule_table": "sendtime.law.england.rules",
@@ -122,6 +128,8 @@ __all__ = [
     "Method",
     "Nation",
     "NeedsMoreData",
+    "Outcome",
+    "OutcomeKind",
     "Period",
     "RecordedException",
     "Roll",
@@ -140,6 +148,7 @@ __all__ = [
     "appeal",
     "apply_local_rules",
     "assess",
+    "check",
     "draft",
     "load_local_rules",
     "load_terms",

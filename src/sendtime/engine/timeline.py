@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from sendtime.engine import periods
+from sendtime.engine import outcomes, periods
 from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput
 from sendtime.engine.methods import (
@@ -224,6 +224,8 @@ def compute(
     today: dt.date | None = None,
     step_ids: Iterable[str] | None = None,
     warnings: Sequence[str] = (),
+    done: Mapping[str, dt.date] | None = None,
+    boundary: bool = True,
 ) -> Timeline:
     """Compute a process's timeline from its given input dates.
 
@@ -237,6 +239,11 @@ def compute(
         today: for days_left and when; never read from the clock here.
         step_ids: the rules to run (default: the process's own list).
         warnings: warnings the caller adds.
+        done: step id -> the day it actually happened. A done date becomes the anchor of the
+            steps that count from that step (and the input it is the same event as, see
+            law/england/checks.py); with it every step gains an outcome (engine/outcomes.py).
+        boundary: with done, also compute the other counting convention to flag outcomes it
+            would change (the recursive call turns this off).
 
     Returns:
         The timeline, with every step's date, basis, citation and arithmetic.
@@ -260,6 +267,9 @@ def compute(
                 )
                 raise BadInput(msg)
     ids = tuple(step_ids) if step_ids is not None else PROCESSES[process]
+    original = given
+    if done is not None:
+        given = _same_events(process, given, done)
     dates: dict[str, dt.date | None] = {}
     bases: dict[str, str] = {}
     projected: dict[str, bool] = {}
@@ -276,6 +286,13 @@ def compute(
             anchors = [Anchor(dt.date.min, "", "", projected=proj)]
         else:
             anchors = _anchors(rule, given, dates, projected)
+            if done:
+                anchors = [
+                    a._replace(label=f"{a.date.isoformat()} ({a.name} done)")
+                    if a.name in done
+                    else a
+                    for a in anchors
+                ]
         if not anchors:
             if rule.optional:
                 continue
@@ -290,6 +307,10 @@ def compute(
             dates[sid] = step.date
             bases[sid] = step.basis
             projected[sid] = step.projected
+            if done and sid in done:  # what happened anchors what counts from it
+                _check_done_anchor(sid, done[sid], step, a, given.get(TRIGGERS.get(process, "")))
+                dates[sid] = done[sid]
+                projected[sid] = False
             if not rule.hidden:
                 steps.append(step)
     if exceptions and not any(exception_rule(s.id) for s in steps):
@@ -312,7 +333,7 @@ def compute(
         if given.get(trigger_name)
         else dates.get("assess.received") or dates.get("service.deemed")
     )
-    return Timeline(
+    timeline = Timeline(
         trigger=trigger,
         process=process,
         inputs=inputs,
@@ -320,6 +341,172 @@ def compute(
         calendar=cal.info,
         steps=tuple(steps),
         warnings=tuple(dict.fromkeys(warns)),
+        done=tuple(sorted((done or {}).items())),
+    )
+    if done is None:
+        return timeline
+    timeline = check(timeline, done, today=today, calendar=cal)
+    if boundary and _near_counting_boundary(timeline, today):
+        counting = Counting(counting)
+        other = Counting.INCLUSIVE if counting is Counting.EXCLUSIVE else Counting.EXCLUSIVE
+        try:
+            alt = compute(
+                process,
+                original,
+                calendar=calendar,
+                counting=other,
+                options=options,
+                exceptions=exceptions,
+                today=today,
+                step_ids=step_ids,
+                done=done,
+                boundary=False,
+            )
+        except BadInput:  # a done date before its anchor on the other reading only
+            return timeline
+        by_id = {s.id: s.outcome for s in alt.steps}
+        timeline = replace(
+            timeline,
+            steps=tuple(
+                replace(
+                    s,
+                    outcome=outcomes.with_boundary(
+                        s.outcome, by_id.get(s.id), this=counting.value, that=other.value
+                    ),
+                )
+                if s.outcome is not None
+                else s
+                for s in timeline.steps
+            ),
+        )
+    return timeline
+
+
+def _same_events(
+    process: str, given: Mapping[str, Sequence[dt.date]], done: Mapping[str, dt.date]
+) -> dict[str, Sequence[dt.date]]:
+    """The inputs with done dates that are the same event (law/england/checks.py SAME_EVENT)."""
+    from sendtime.law.england.checks import SAME_EVENT
+
+    out = dict(given)
+    for sid, name in SAME_EVENT.get(process, {}).items():
+        if sid not in done:
+            continue
+        if out.get(name) and out[name][0] != done[sid]:
+            msg = (
+                f"{option_name(name)} {out[name][0].isoformat()} and --done "
+                f"{sid}={done[sid].isoformat()} name the same event but disagree"
+            )
+            raise BadInput(msg)
+        out[name] = (done[sid],)
+    return out
+
+
+def _check_done_anchor(
+    sid: str, when: dt.date, step: Step, a: Anchor, trigger: Sequence[dt.date] | None
+) -> None:
+    """Refuse a done date before the date its step counts from (a final plan before the request)."""
+    start = a.date if a.name else (trigger[0] if trigger else None)
+    label = a.label if a.name else (f"{start.isoformat()} (trigger)" if start else "")
+    if start is None or step.date is None or step.date < start:
+        return  # a step counted back from its anchor ("at least 2 weeks before") can precede it
+    if when < start:
+        msg = f"--done {sid}={when.isoformat()} is before {label}, the date it counts from"
+        raise BadInput(msg)
+
+
+def _near_counting_boundary(t: Timeline, today: dt.date | None) -> bool:
+    """Whether the other counting convention could change an outcome (worth a second pass).
+
+    Inclusive counting moves "within N days/weeks" dates by a day (england.md section 1), and a
+    step chained on one by a day more: a step compared within a week of its date is checked.
+    """
+    for s in t.steps:
+        o = s.outcome
+        if o is None or s.date is None:
+            continue
+        ref = o.done or today
+        if ref is not None and abs(periods.days_between(s.date, ref)) <= 7:
+            return True
+    return False
+
+
+def check(
+    timeline: Timeline,
+    done: Mapping[str, dt.date],
+    *,
+    today: dt.date | None,
+    calendar: Calendar | None = None,
+) -> Timeline:
+    """The timeline's steps with outcomes against done dates and today.
+
+    A done date moves the steps that count from its step; those moves happen when the timeline
+    is computed (the process functions' ``done=``). Given a timeline computed without them,
+    this refuses a done date that would move another step's anchor, rather than answer wrong.
+
+    Raises:
+        BadInput: a done step id not in the timeline, or one that anchors other steps when the
+            timeline was computed without it.
+    """
+    from sendtime.law.england.checks import ALTERNATIVES, PARTY_LIMITS
+
+    known = {s.id for s in timeline.steps}
+    unknown = [sid for sid in done if sid not in known and sid != OMBUDSMAN]
+    if unknown:
+        msg = (
+            f"--done {unknown[0]}: no such step in this {timeline.process} timeline; expected "
+            "one of " + ", ".join(s.id for s in timeline.steps)
+        )
+        raise BadInput(msg)
+    given = dict(timeline.done)
+    moving = [
+        sid for sid, d in done.items() if given.get(sid) != d and _anchors_others(sid, timeline)
+    ]
+    if moving:
+        msg = (
+            f"--done {moving[0]}: other steps count from it; compute the timeline with "
+            f"done= (e.g. sendtime.{timeline.process}(..., done=...)) so they move with it"
+        )
+        raise BadInput(msg)
+    cal = calendar or default_calendar()
+    steps = outcomes.check_steps(
+        tuple(s for s in timeline.steps if s.id != OMBUDSMAN),
+        done,
+        today=today,
+        calendar=cal,
+        alternatives=ALTERNATIVES,
+        party_limits=PARTY_LIMITS,
+    )
+    missed = [
+        s
+        for s in steps
+        if s.outcome is not None and s.outcome.needs_attention and s.date is not None
+    ]
+    if missed:
+        from sendtime.law.england.remedies import ombudsman_step
+
+        first = min(missed, key=lambda s: (s.date, s.id))
+        extra = ombudsman_step(first, today=today)
+        if extra is not None:
+            when = done.get(OMBUDSMAN)
+            (extra,) = outcomes.check_steps(
+                (extra,), done, today=today, calendar=cal, party_limits=PARTY_LIMITS
+            )
+            extra = replace(extra, done=when)
+            steps = (*steps, extra)
+    return replace(timeline, steps=steps, done=tuple(sorted(done.items())), checked=True)
+
+
+OMBUDSMAN = "ombudsman.complaint"
+
+
+def _anchors_others(sid: str, timeline: Timeline) -> bool:
+    ids = {s.id for s in timeline.steps}
+    base = sid.rsplit("-", 1)[0] if sid[-1].isdigit() else sid
+    return any(
+        base in (r.anchor, *r.fallback) or sid in (r.anchor, *r.fallback)
+        for rid in ids
+        if (r := RULES_BY_ID.get(rid.rsplit("-", 1)[0] if rid[-1].isdigit() else rid))
     )
 
 

@@ -6,7 +6,7 @@ Pure: every date comes from rule rows through timeline.compute.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sendtime.engine import periods
@@ -76,6 +76,7 @@ def assess(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """The 20-week EHC needs assessment timeline from the day the LA received the request.
 
@@ -103,6 +104,7 @@ def assess(
         options=opts,
         exceptions=exceptions,
         today=today,
+        done=done,
     )
     return with_closure_checks(t, sorted(advice_requested), calendar or default_calendar())
 
@@ -158,6 +160,7 @@ def draft(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """The parent's window on a draft plan: at least 15 days beginning with the day it was served.
 
@@ -180,4 +183,5 @@ def draft(
         options=opts,
         exceptions=exceptions,
         today=today,
+        done=done,
     )

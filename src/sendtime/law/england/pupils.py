@@ -6,7 +6,7 @@ Guidance and arithmetic, not time limits (england.md, "The pupil"). Pure: today 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
@@ -253,6 +253,7 @@ def pupil(
     calendar: Calendar | None = None,
     counting: Counting = Counting.EXCLUSIVE,
     exceptions: Sequence[RecordedException] = (),
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """A pupil's year group, compulsory school age and next phase transfer, with its plan.
 
@@ -320,7 +321,7 @@ def pupil(
         from sendtime.engine.timeline import default_calendar
 
         cal = default_calendar()
-    return Timeline(
+    t = Timeline(
         process="pupil",
         inputs=tuple(inputs),
         counting=counting,
@@ -330,6 +331,11 @@ def pupil(
         extra=(("pupil", facts_doc),),
         trigger=dob,
     )
+    if done is None:
+        return t
+    from sendtime.engine.timeline import check
+
+    return check(t, done, today=today, calendar=cal)
 
 
 def _choice(enum: type[E], value: E | str, option: str) -> E:

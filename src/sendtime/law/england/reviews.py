@@ -7,7 +7,7 @@ inputs and steps of each command and adds the warnings and notes that depend on 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sendtime.engine import periods
@@ -92,6 +92,7 @@ def review(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """The annual review of an EHC plan from P, the first day of the current 12-month period.
 
@@ -133,6 +134,7 @@ def review(
         counting=counting,
         exceptions=exceptions,
         today=today,
+        done=done,
         warnings=warnings,
     )
     if notice_sent is not None:
@@ -191,6 +193,7 @@ def amend(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """An amendment outside a review, from N, the day the amendment notice was sent (reg 22).
 
@@ -221,6 +224,7 @@ def amend(
         options=opts,
         exceptions=exceptions,
         today=today,
+        done=done,
         warnings=[AMEND_WARNING],
     )
     if served is None and posted is None:
@@ -237,6 +241,7 @@ def transfer(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """A phase transfer (reg 18): the transfer deadline and the backward plan to meet it.
 
@@ -278,6 +283,7 @@ def transfer(
         counting=counting,
         exceptions=exceptions,
         today=today,
+        done=done,
         step_ids=(step, *BACKWARD_PLAN),
         warnings=warnings,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from dateutil.easter import easter
 
@@ -18,7 +19,7 @@ from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.methods import iso
 from sendtime.engine.model import Counting, Step, Timeline
 from sendtime.engine.terms import Period, Terms
-from sendtime.engine.timeline import relative_to_today, unannounced_holidays_warning
+from sendtime.engine.timeline import check, relative_to_today, unannounced_holidays_warning
 from sendtime.law.england.rules import RULES_BY_ID
 
 EVERY = re.compile(r"\s*(\d{1,2})\s*(?:w|wk|wks|week|weeks)\s*", re.IGNORECASE)
@@ -89,6 +90,7 @@ def support(
     end: dt.date | None = None,
     every: int | None = None,
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """SEN Support meetings (support.meeting-N) and, with ``every`` weeks, review dates.
 
@@ -150,7 +152,7 @@ def support(
         ("from", lo.isoformat()),
         ("to", hi.isoformat()),
     ) + ((("every", f"{every}w"),) if every else ())
-    return Timeline(
+    t = Timeline(
         process="support",
         inputs=inputs,
         counting=Counting.EXCLUSIVE,
@@ -159,3 +161,4 @@ def support(
         warnings=tuple(warnings),
         trigger=lo,
     )
+    return t if done is None else check(t, done, today=today, calendar=calendar)

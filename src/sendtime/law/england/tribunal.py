@@ -8,14 +8,20 @@ writing (reg 42(5)) replaces a step's date, and is cited as such.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput
 from sendtime.engine.methods import iso
 from sendtime.engine.model import Counting, RecordedException, Step, Timeline
-from sendtime.engine.timeline import compute, default_calendar, given_dates, relative_to_today
+from sendtime.engine.timeline import (
+    check,
+    compute,
+    default_calendar,
+    given_dates,
+    relative_to_today,
+)
 from sendtime.law.england.rules import ORDER_STEPS
 
 # --type -> the reg 44(2) steps it emits (the last one is what a direction replaces).
@@ -86,6 +92,7 @@ def appeal(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """Mediation and the Tribunal appeal deadline from the day the decision letter was sent.
 
@@ -112,6 +119,7 @@ def appeal(
         counting=counting,
         exceptions=exceptions,
         today=today,
+        done=done,
     )
 
 
@@ -126,6 +134,7 @@ def order(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """What the LA must do after a Tribunal order (reg 44(2)) or an unopposed appeal (reg 45).
 
@@ -170,6 +179,7 @@ def order(
         options={"type": kind, **({"unopposed": "true"} if unopposed else {})},
         exceptions=exceptions,
         today=today,
+        done=done,
         step_ids=ids,
         warnings=warnings,
     )
@@ -185,6 +195,8 @@ def order(
             today,
         )
         t = replace(t, inputs=(*t.inputs, ("tribunal_direction", tribunal_direction.isoformat())))
+        if done is not None:  # the directed date is the one a done date is compared with
+            t = check(t, done, today=today, calendar=calendar)
     return t
 
 
@@ -198,6 +210,7 @@ def mediation(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """What follows a mediation agreement (reg 42).
 
@@ -220,6 +233,7 @@ def mediation(
         options={"type": kind},
         exceptions=exceptions,
         today=today,
+        done=done,
         step_ids=ids,
     )
     if agreed_date is not None:
@@ -232,6 +246,8 @@ def mediation(
             today,
         )
         t = replace(t, inputs=(*t.inputs, ("agreed_date", agreed_date.isoformat())))
+        if done is not None:  # the agreed date is the one a done date is compared with
+            t = check(t, done, today=today, calendar=calendar)
     return t
 
 
@@ -245,6 +261,7 @@ def move(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """A plan moving with the family to a new LA (reg 15), from the day of the move M.
 
@@ -258,7 +275,15 @@ def move(
     given = given_dates(
         move_date=move_date, aware=aware, transfer_date=transfer_date, plan_date=plan_date
     )
-    t = compute("move", given, calendar=cal, counting=counting, exceptions=exceptions, today=today)
+    t = compute(
+        "move",
+        given,
+        calendar=cal,
+        counting=counting,
+        exceptions=exceptions,
+        today=today,
+        done=done,
+    )
     if aware is None:
         return t
     w = cal.add_working_days(move_date, -15)
@@ -288,6 +313,7 @@ def reassess(
     calendar: Calendar | None = None,
     exceptions: Sequence[RecordedException] = (),
     today: dt.date | None = None,
+    done: Mapping[str, dt.date] | None = None,
 ) -> Timeline:
     """Re-assessment of an EHC plan (regs 25, 27) from the day the request was received.
 
@@ -305,4 +331,5 @@ def reassess(
         counting=counting,
         exceptions=exceptions,
         today=today,
+        done=done,
     )
