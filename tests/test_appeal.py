@@ -10,7 +10,7 @@ import pytest
 
 import sendtime
 from sendtime import Calendar, Confidence
-from sendtime.engine.calendars import TribunalCalendar, tribunal_excluded
+from sendtime.law.england.hesc import TribunalCalendar, tribunal_excluded
 from tests.conftest import Invoke, d
 
 APPEAL_IDS = (
@@ -263,7 +263,9 @@ def test_tribunal_days_unit_counts_on_the_tribunal_calendar(
     from sendtime.engine.model import Method, Rule, Unit
 
     m = Method.WORKING_WITHIN if method == "within" else Method.WORKING_BEGINNING_WITH
-    ctx = Context(Calendar(), sendtime.Counting.EXCLUSIVE, {}, {})
+    from sendtime.law.england.ruleset import ENGLAND
+
+    ctx = Context(Calendar(), sendtime.Counting.EXCLUSIVE, {}, {}, units=ENGLAND.units)
     anchor = Anchor(d(start), "x", f"{start} (x)", projected=False)
     for unit, want in ((Unit.WORKING_DAYS, working), (Unit.TRIBUNAL_DAYS, tribunal)):
         rule = Rule("t.x", "t", "t", (), "w", "x", amount=n, unit=unit, method=m)

@@ -12,16 +12,10 @@ from hypothesis import strategies as st
 import sendtime
 from sendtime import Calendar, Confidence, Kind, Status, Unit, When
 from sendtime.engine.errors import BadInput, NeedsMoreData
-from sendtime.engine.localrules import (
-    Direction,
-    LocalRule,
-    apply_local_rules,
-    known_anchors,
-    parse_offset,
-    validate,
-)
+from sendtime.engine.localrules import Direction, LocalRule, parse_offset
 from sendtime.engine.model import CalendarInfo, Counting, Step, Timeline
 from sendtime.engine.terms import Period, Terms
+from sendtime.law.england.local import apply_local_rules, known_anchors, validate
 from tests.conftest import d
 
 ENG = Calendar()
@@ -429,7 +423,8 @@ def test_each_validation_error_names_file_rule_and_field(
 
 def test_command_input_anchor_uses_the_given_date_else_its_stand_in() -> None:
     from sendtime import Calendar, review
-    from sendtime.engine.localrules import LocalRule, apply_local_rules, known_anchors
+    from sendtime.engine.localrules import LocalRule
+    from sendtime.law.england.local import apply_local_rules, known_anchors
 
     assert {"review.meeting", "review.notice-sent", "assess.draft-served"} <= known_anchors()
     rule = LocalRule(

@@ -9,8 +9,9 @@ import pytest
 import sendtime
 from sendtime import Calendar, Unit
 from sendtime.engine.errors import BadInput
-from sendtime.engine.localrules import Direction, known_anchors
+from sendtime.engine.localrules import Direction
 from sendtime.io.rulefile import RuleFiles, load_local_rules, parse_local_rules
+from sendtime.law.england.local import known_anchors
 from sendtime.law.england.rules import RULES_BY_ID
 from tests.conftest import d
 

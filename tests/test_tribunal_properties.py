@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import sendtime
 from sendtime import Calendar
 from sendtime.engine import periods
-from sendtime.engine.calendars import TribunalCalendar, tribunal_excluded
+from sendtime.law.england.hesc import TribunalCalendar, tribunal_excluded
 
 CAL = Calendar()
 TRIB = TribunalCalendar.of(CAL)

@@ -11,9 +11,9 @@ Pure functions from dates, a calendar and options to immutable timelines::
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # static names for type checkers; at run time they load on first use
-    from sendtime.engine.calendars import Calendar, TribunalCalendar
+    from sendtime.engine.calendars import Calendar
     from sendtime.engine.errors import BadInput, NeedsMoreData, SendtimeError
-    from sendtime.engine.localrules import LocalRule, apply_local_rules
+    from sendtime.engine.localrules import LocalRule
     from sendtime.engine.model import (
         Citation,
         Confidence,
@@ -33,9 +33,12 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
         Unit,
         When,
     )
+    from sendtime.engine.options import Options
     from sendtime.engine.terms import Period, SettingKind, Terms
-    from sendtime.engine.timeline import check
     from sendtime.law.england.assess import assess, draft
+    from sendtime.law.england.audit import check
+    from sendtime.law.england.hesc import TribunalCalendar
+    from sendtime.law.england.local import apply_local_rules
     from sendtime.law.england.pupils import pupil
     from sendtime.law.england.reviews import amend, review, transfer
     from sendtime.law.england.rules import rule_table
@@ -44,9 +47,12 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
 
 # name -> module: `import sendtime` stays cheap (a command line loads only what it uses).
 _LAZY = {
-    **dict.fromkeys(("Calendar", "TribunalCalendar"), "sendtime.engine.calendars"),
+    "Calendar": "sendtime.engine.calendars",
+    "TribunalCalendar": "sendtime.law.england.hesc",
+    "Options": "sendtime.engine.options",
     **dict.fromkeys(("BadInput", "NeedsMoreData", "SendtimeError"), "sendtime.engine.errors"),
-    **dict.fromkeys(("LocalRule", "apply_local_rules"), "sendtime.engine.localrules"),
+    "LocalRule": "sendtime.engine.localrules",
+    "apply_local_rules": "sendtime.law.england.local",
     **dict.fromkeys(
         (
             "Citation",
@@ -69,7 +75,7 @@ _LAZY = {
         ),
         "sendtime.engine.model",
     ),
-    "check": "sendtime.engine.timeline",
+    "check": "sendtime.law.england.audit",
     "pupil": "sendtime.law.england.pupils",
     **dict.fromkeys(("amend", "review", "transfer"), "sendtime.law.england.reviews"),
     "rule_table": "sendtime.law.england.rules",
@@ -128,6 +134,7 @@ __all__ = [
     "Method",
     "Nation",
     "NeedsMoreData",
+    "Options",
     "Outcome",
     "OutcomeKind",
     "Period",

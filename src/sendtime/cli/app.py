@@ -4,19 +4,21 @@ Every error, Typer's usage errors included, becomes one plain line on stderr and
 (main() runs the app with standalone_mode=False and translates exceptions in one place).
 """
 
+import contextlib
 import datetime as dt
 import functools
 import inspect
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+import sendtime.cli.stderr as stderr
 from sendtime import __version__
 from sendtime.engine.errors import BadInput, SendtimeError
 from sendtime.engine.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
@@ -125,6 +127,7 @@ class Common:
     def calendar(self) -> Any:
         """The calendar these options ask for."""
         from sendtime.engine.calendars import Calendar
+        from sendtime.io import bankholidays
 
         nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
         extra: dict[dt.date, str] = {}
@@ -139,7 +142,13 @@ class Common:
             from sendtime.io.loaders import load_terms
 
             terms = load_terms(self.terms)
-        return Calendar(nation, terms=terms, extra_holidays=extra, extra_source=source)
+        return Calendar(
+            nation,
+            terms=terms,
+            extra_holidays=extra,
+            extra_source=source,
+            loader=bankholidays.load,
+        )
 
     def counting_mode(self) -> Counting:
         """--counting exclusive|inclusive."""
@@ -308,8 +317,8 @@ def out(text: str) -> None:
 
 
 def warn(text: str) -> None:
-    """One plain line on stderr (no Rich markup, no wrapping)."""
-    sys.stderr.write(f"sendtime: warning: {text}\n")
+    """One plain line on stderr (no Rich markup, no wrapping, control characters escaped)."""
+    stderr.warn(text)
 
 
 def console() -> Any:
@@ -355,12 +364,8 @@ def _render_calendar(t: Timeline, common: Common) -> None:
         )
         title = f"{TITLES.get(t.process, t.process)}: {inputs}"
         path = Path(common.svg)
-        try:
-            path.write_text(calendar_svg(t, cal, title=title), encoding="utf-8")
-        except (OSError, ValueError) as exc:
-            msg = f"--svg {path}: cannot be written ({getattr(exc, 'strerror', None) or exc})"
-            raise BadInput(msg) from None
-        sys.stderr.write(f"sendtime: calendar saved to {path}\n")
+        outputs().text("--svg", path).write(calendar_svg(t, cal, title=title))
+        stderr.line(f"sendtime: calendar saved to {path}")
 
 
 def _render_ics(t: Timeline, common: Common) -> None:
@@ -676,7 +681,7 @@ def root(
 # ----------------------------------------------------------------------------- entry point
 def _fail(message: str, code: int) -> int:
     line = " ".join(message.split())  # one line, whatever the message held
-    sys.stderr.write(f"sendtime: error: {line}\n")
+    stderr.line(f"sendtime: error: {line}")
     return code
 
 
@@ -690,17 +695,75 @@ def _closed_pipe() -> int:
     return 0
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: unwinds the run (outputs discarded) past Click's own handlers."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.code = 128 + signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def _signals() -> Iterator[None]:
+    """SIGINT and SIGTERM raise Interrupted for the length of a run (main thread only)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = (signal.SIGINT, signal.SIGTERM)
+    before = {s: signal.getsignal(s) for s in wanted}
+    for s in wanted:
+        signal.signal(s, _interrupt)
+    try:
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
+
+
+_outputs: list[Any] = []
+
+
+def outputs() -> Any:
+    """The run's outputs (sendtime.io.outputs.Outputs): every file a command writes."""
+    if not _outputs:  # a command invoked outside run() (Typer's own test runner)
+        from sendtime.io.outputs import Outputs
+
+        _outputs.append(Outputs())
+    return _outputs[-1]
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code, turning every error into one line on stderr."""
+    from sendtime.io import files
+    from sendtime.io.outputs import Outputs
+
+    stderr.reset()
     args = sys.argv[1:] if argv is None else list(argv)
     for word in args:
         if "\x00" in word:  # no shell passes one; a program might, and paths cannot hold it
             return _fail(f"argument {word!r} contains a NUL byte", 2)
     name = _command_name(args)
+    outs = Outputs()
+    _outputs.append(outs)
     try:
-        known = name in COMMAND_MODULES or name in BUILT_IN
-        to_run = load_commands([name] if known and name is not None else None)
-        rv = to_run(args=args, standalone_mode=False, prog_name="sendtime")
+        with _signals(), files.recording(), outs:
+            known = name in COMMAND_MODULES or name in BUILT_IN
+            to_run = load_commands([name] if known and name is not None else None)
+            rv = to_run(args=args, standalone_mode=False, prog_name="sendtime")
+    except Interrupted as exc:
+        done = "outputs already written" if outs.committed else "no output written"
+        stderr.line(f"sendtime: interrupted: {done}")
+        return exc.code
+    except KeyboardInterrupt:  # before the handlers were in place, or on another thread
+        stderr.line("sendtime: interrupted: no output written")
+        return 130
     except SendtimeError as exc:
         return _fail(str(exc), exc.exit_code)
     except typer.Exit as exc:
@@ -715,8 +778,6 @@ def run(argv: list[str] | None = None) -> int:
         fmt = getattr(exc, "format_message", None)
         message = fmt() if callable(fmt) else str(exc)
         return _fail(message, int(getattr(exc, "exit_code", 2) or 2))
-    except KeyboardInterrupt:
-        return _fail("interrupted", 130)
     except BrokenPipeError:
         return _closed_pipe()
     except SystemExit as exc:
@@ -731,6 +792,8 @@ def run(argv: list[str] | None = None) -> int:
         return _fail(
             f"internal error ({type(exc).__name__}); rerun with SENDTIME_DEBUG=1 and report it", 1
         )
+    finally:
+        _outputs.remove(outs)
     return rv if isinstance(rv, int) else 0
 
 

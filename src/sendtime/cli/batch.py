@@ -18,8 +18,9 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from sendtime.cli.app import _opt, app, choice, console, london_today, parse_date
-from sendtime.engine.errors import BadInput, SendtimeError
+import sendtime.cli.stderr as stderr
+from sendtime.cli.app import _opt, app, choice, console, london_today, outputs, parse_date
+from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Counting, Kind, Nation
 from sendtime.io.batch import Case, Defaults, RowError, Runner, open_caseload
 
@@ -117,19 +118,19 @@ class Source:
 
             extra = load_govuk_bank_holidays(self.bank_holidays, nation)
             source = Path(self.bank_holidays).name
-        terms = None
-        if self.terms:
-            terms = Path(self.terms).resolve()
-            if not terms.is_file():
-                msg = f"--terms {self.terms}: no such file"
-                raise BadInput(msg)
-        rules = None
-        if self.rules is not None:
-            rules = Path(self.rules).resolve()
-            if not rules.is_file():
-                msg = f"--rules {self.rules}: no such file"
-                raise BadInput(msg)
+        terms = _input_file(self.terms, "--terms")
+        rules = _input_file(self.rules, "--rules")
         return Defaults(self.today, nation, terms, counting, extra, source, rules)
+
+
+def _input_file(path: str | None, what: str) -> Path | None:
+    """An option's file, checked (a regular file under the cap) and recorded as an input now."""
+    if path is None or path == "":
+        return None
+    from sendtime.io import files
+
+    files.open_input(path, what, files.SMALL_CAP).close()
+    return Path(path).resolve()
 
 
 class Run:
@@ -159,7 +160,7 @@ class Run:
         ):
             errors = None
             if self.src.errors:
-                errors = stack.enter_context(_open_text(self.src.errors))
+                errors = outputs().text("--errors", self.src.errors)
             runner = Runner(caseload.folder, defaults)
             progress = stack.enter_context(_progress(caseload.path.name))
 
@@ -180,10 +181,10 @@ class Run:
     def _reject(self, e: RowError, errors: IO[str] | None) -> None:
         self.bad += 1
         self.code = worst(self.code, e.exit_code)
-        line = json.dumps(e.record(), ensure_ascii=False) + "\n"
-        sys.stderr.write(line)
+        line = json.dumps(e.record(), ensure_ascii=False)
+        stderr.line(line)
         if errors is not None:
-            errors.write(line)
+            errors.write(line + "\n")
 
     def _accept(self, case: Case) -> None:
         self.good += 1
@@ -213,16 +214,7 @@ class Run:
             _warn(f"{self.bad} row(s) rejected, {self.good} row(s) done; see the records above")
 
 
-def _warn(text: str) -> None:
-    sys.stderr.write(f"sendtime: warning: {text}\n")
-
-
-def _open_text(path: str, *, bom: bool = False) -> IO[str]:
-    try:
-        return Path(path).open("w", encoding="utf-8-sig" if bom else "utf-8", newline="")
-    except OSError as exc:
-        msg = f"{path}: cannot be written ({exc.strerror})"
-        raise BadInput(msg) from None
+_warn = stderr.warn
 
 
 @contextlib.contextmanager
@@ -244,19 +236,6 @@ def _progress(name: str) -> Iterator[Any]:
     ) as bar:
         task = bar.add_task(name, total=None)
         yield lambda n: bar.update(task, completed=n)
-
-
-def _distinct(caseload: str, *outputs: tuple[str, str | None]) -> None:
-    """Refuse to write over the caseload (or one output over another) before anything opens."""
-    seen = {Path(caseload).resolve(): "the caseload"}
-    for option, path in outputs:
-        if path is None:
-            continue
-        where = Path(path).resolve()
-        if where in seen:
-            msg = f"{option} {path}: is {seen[where]}; expected a different file"
-            raise BadInput(msg)
-        seen[where] = option
 
 
 def _remind(text: str | None) -> tuple[int, ...]:
@@ -321,24 +300,26 @@ def batch_cmd(
         counting,
         rules,
     )
-    _distinct(caseload, ("-o", output), ("--errors", errors))
     run = Run(src)
-    with run.cases() as (extra_names, good), contextlib.ExitStack() as stack:
-        sink = _sink(stack, format, output, extra_names, bom=bom, today=given_today, remind=days)
+    with run.cases() as (extra_names, good):
+        sink = _sink(format, output, extra_names, bom=bom, today=given_today, remind=days)
         try:
             for case in good:
                 sink.write(case)
             sink.close()
         except BrokenPipeError:
             raise
-        except OSError as exc:  # a full disk, a vanished folder: one line, not a traceback
-            msg = f"{output or 'stdout'}: cannot be written ({exc.strerror or type(exc).__name__})"
-            raise SendtimeError(msg) from None
+        except OSError as exc:  # openpyxl's own temporary sheet on a full disk, say
+            from sendtime.io.outputs import OutputError
+
+            where = f"-o {output}" if output else "stdout"
+            reason = exc.strerror or type(exc).__name__
+            msg = f"{where}: cannot be written ({reason}); no output written"
+            raise OutputError(msg) from None
     return run.code
 
 
 def _sink(
-    stack: contextlib.ExitStack,
     fmt: str,
     output: str | None,
     extra_names: tuple[str, ...],
@@ -350,17 +331,20 @@ def _sink(
     if fmt == "xlsx":
         from sendtime.render.xlsx import XlsxSink
 
-        return XlsxSink(output if output else sys.stdout.buffer, extra_names, today=today)
+        target = outputs().binary("-o", output) if output else sys.stdout.buffer
+        sink = XlsxSink(target, extra_names, today=today)
+        outputs().on_abort(sink.discard)
+        return sink
     if fmt == "ics":
         from sendtime.render.ics import IcsSink
 
         if output:
-            binary: IO[bytes] = stack.enter_context(_open_binary(output))
+            binary: IO[bytes] = outputs().binary("-o", output)
         else:
             sys.stdout.flush()
             binary = sys.stdout.buffer
         return IcsSink(binary, today=today, remind=remind)
-    text = stack.enter_context(_open_text(output)) if output else _utf8_stdout()
+    text = outputs().text("-o", output) if output else _utf8_stdout()
     if fmt == "json":
         from sendtime.render.rows import JsonLinesSink
 
@@ -377,14 +361,6 @@ def _utf8_stdout() -> IO[str]:
     if enc not in ("utf-8", "utf8") and isinstance(out, io.TextIOWrapper):
         out.reconfigure(encoding="utf-8")
     return out
-
-
-def _open_binary(path: str) -> IO[bytes]:
-    try:
-        return Path(path).open("wb")
-    except OSError as exc:
-        msg = f"{path}: cannot be written ({exc.strerror})"
-        raise BadInput(msg) from None
 
 
 # ----------------------------------------------------------------------------- due
@@ -426,7 +402,6 @@ def due_cmd(
     src = Source(
         caseload, encoding, sheet, errors, day, nation, terms, bank_holidays, counting, rules
     )
-    _distinct(caseload, ("--errors", errors))
     run = Run(src)
     from sendtime.render.due import Due
 

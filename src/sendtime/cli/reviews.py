@@ -164,11 +164,12 @@ def terms_cmd(
     """Check a term-dates file: terms, closures, closures of 4 weeks or more, school days."""
     from sendtime.cli.app import choice, out, parse_date
     from sendtime.engine.calendars import Calendar
+    from sendtime.io import bankholidays
     from sendtime.io.loaders import load_terms
 
     choice(format, "--format", ("table", "json"))
     terms = load_terms(file)
-    cal = Calendar(terms=terms)
+    cal = Calendar(terms=terms, loader=bankholidays.load)
     days = []
     for text in date or []:
         d = parse_date(text, "--date")

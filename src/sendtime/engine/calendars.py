@@ -8,10 +8,10 @@ so each question is O(log n).
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, ClassVar
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dateutil.easter import easter
 
@@ -29,10 +29,41 @@ MAX_YEAR = 2200
 HolidayLoader = Callable[[Nation, int, int], tuple[dict[dt.date, str], str]]
 
 
-def _default_loader(nation: Nation, first: int, last: int) -> tuple[dict[dt.date, str], str]:
-    from sendtime.io import bankholidays
+SUBDIVISION = {
+    Nation.ENGLAND_AND_WALES: "ENG",
+    Nation.SCOTLAND: "SCT",
+    Nation.NORTHERN_IRELAND: "NIR",
+}
 
-    return bankholidays.load(nation, first, last)
+
+def build_bank_holidays(nation: Nation, first: int, last: int) -> dict[dt.date, str]:
+    """{date: name} of a nation's bank holidays in [first, last], from the `holidays` package."""
+    import holidays
+
+    # Always with a subdivision: without one the package drops Easter Monday and the
+    # August bank holiday (data.md).
+    table = holidays.country_holidays(
+        "GB", subdiv=SUBDIVISION[nation], years=range(first, last + 1), language="en_GB"
+    )
+    return {d: str(name) for d, name in sorted(table.items())}
+
+
+@lru_cache(maxsize=16)
+def _built(nation: Nation, first: int, last: int) -> tuple[tuple[tuple[dt.date, str], ...], str]:
+    import holidays
+
+    table = build_bank_holidays(nation, first, last)
+    return tuple(table.items()), f"holidays {holidays.__version__}"
+
+
+def in_memory_loader(nation: Nation, first: int, last: int) -> tuple[dict[dt.date, str], str]:
+    """The default loader: built in memory from the `holidays` package; reads and writes no file.
+
+    Each list is built once per process. sendtime.io.bankholidays.load is the same list cached
+    on disk; the CLI and the batch runner pass it as ``loader`` (the engine never touches files).
+    """
+    items, source = _built(nation, first, last)
+    return dict(items), source
 
 
 class Calendar:
@@ -44,7 +75,8 @@ class Calendar:
         terms: the setting's term dates, for school-day questions.
         extra_holidays: more closed dates, e.g. from a GOV.UK bank-holidays.json file.
         extra_source: how to name those extra dates in outputs.
-        loader: where bank holidays come from (tests pass a fixed table).
+        loader: where bank holidays come from (default: built in memory, no files; the CLI
+            passes sendtime.io.bankholidays.load, which caches them; tests pass a fixed table).
     """
 
     def __init__(
@@ -60,7 +92,7 @@ class Calendar:
         self.terms = terms
         self._extra = dict(extra_holidays or {})
         self._extra_source = extra_source
-        self._loader = loader or _default_loader
+        self._loader = loader or in_memory_loader
         self._first = FIRST_YEAR
         self._last = LAST_YEAR
         self._names: dict[dt.date, str] | None = None
@@ -245,67 +277,55 @@ class Calendar:
         return dt.date.fromordinal(sd[i])
 
 
-# ----------------------------------------------------------------------------- Tribunal calendar
-def tribunal_excluded(d: dt.date) -> bool:
-    """A day HESC r.12(3) leaves out: 25 December to 1 January inclusive, or any day in August."""
-    return d.month == 8 or (d.month == 12 and d.day >= 25) or (d.month == 1 and d.day == 1)
+# ----------------------------------------------------------------------------- calendar views
+class ExcludingCalendar:
+    """A view of a Calendar whose working days leave out the days a predicate names.
 
-
-class TribunalCalendar:
-    """The Tribunal's own working days (HESC r.12(3)(b)): a view of a Calendar.
-
-    In a special educational needs case "the days from 25th December to 1st January inclusive
-    and any day in August must not be taken into account" when calculating the time for any
-    act other than starting proceedings. A Tribunal working day is a working day of the base
-    calendar that is not one of those days. The same ordinals + bisect scheme as Calendar keeps
-    each question O(log n); the list is rebuilt only when the base calendar grows its years.
+    A jurisdiction builds its own rule on it (England's Tribunal leaves out 25 December-1
+    January and August: sendtime.law.england.hesc). The same ordinals + bisect scheme as
+    Calendar keeps each question O(log n); the list is rebuilt only when the base calendar
+    grows its years.
 
     Args:
         base: the working-day calendar (its nation's bank holidays count).
+        excluded: the days the view leaves out.
+        label: how outputs name the rule that narrows the base calendar.
     """
 
-    _cache: ClassVar[weakref.WeakKeyDictionary[Calendar, TribunalCalendar]] = (
-        weakref.WeakKeyDictionary()
-    )
+    counted = "working-day"  # how errors name what was being counted
 
-    def __init__(self, base: Calendar) -> None:
+    def __init__(self, base: Calendar, excluded: Callable[[dt.date], bool], label: str) -> None:
         self.base = base
+        self.excluded = excluded
+        self.label = label
         self._src: list[int] | None = None
         self._wd: list[int] = []
-
-    @classmethod
-    def of(cls, base: Calendar) -> TribunalCalendar:
-        """The (cached) Tribunal view of a calendar."""
-        view = cls._cache.get(base)
-        if view is None:
-            view = cls._cache[base] = cls(base)
-        return view
 
     @property
     def source(self) -> str:
         """The base calendar's source, with the rule that narrows it."""
-        return f"{self.base.source}; HESC r.12(3)(b) days left out"
+        return f"{self.base.source}; {self.label}"
 
     def _days(self, *years: int) -> list[int]:
         for y in years:
             self.base._ensure(y)  # same module: the view shares the base's list
         if self._src is not self.base._wd:
             self._src = self.base._wd
-            self._wd = [o for o in self._src if not tribunal_excluded(dt.date.fromordinal(o))]
+            self._wd = [o for o in self._src if not self.excluded(dt.date.fromordinal(o))]
         return self._wd
 
     def _pick(self, wd: list[int], d: dt.date, i: int) -> dt.date:
         if not 0 <= i < len(wd):
-            msg = f"Tribunal working-day arithmetic from {d.isoformat()} leaves the calendar"
+            msg = f"{self.counted} arithmetic from {d.isoformat()} leaves the calendar"
             raise NeedsMoreData(msg)
         return dt.date.fromordinal(wd[i])
 
     def is_working_day(self, d: dt.date) -> bool:
-        """A working day that is not 25 December-1 January nor in August."""
-        return self.base.is_working_day(d) and not tribunal_excluded(d)
+        """A working day of the base calendar that the view does not leave out."""
+        return self.base.is_working_day(d) and not self.excluded(d)
 
     def add_working_days(self, d: dt.date, n: int) -> dt.date:
-        """The nth Tribunal working day after d (d not counted); before d when n is negative."""
+        """The nth working day of the view after d (d not counted); before d when negative."""
         wd = self._days(d.year, d.year + (n // 200) + (1 if n >= 0 else -1))
         o = d.toordinal()
         if n >= 0:
@@ -313,24 +333,24 @@ class TribunalCalendar:
         return self._pick(wd, d, bisect_left(wd, o) + n)
 
     def working_days_beginning_with(self, d: dt.date, n: int) -> dt.date:
-        """Last day of "n working days beginning with d" on the Tribunal calendar."""
+        """Last day of "n working days beginning with d" on the view."""
         wd = self._days(d.year, d.year + (n // 200) + 1)
         return self._pick(wd, d, bisect_left(wd, d.toordinal()) + n - 1)
 
     def next_working_day(self, d: dt.date) -> dt.date:
-        """The first Tribunal working day after d."""
+        """The first working day of the view after d."""
         return self.add_working_days(d, 1)
 
     def working_day_on_or_after(self, d: dt.date) -> dt.date:
-        """D if it is a Tribunal working day, else the first one after it."""
+        """D if it is a working day of the view, else the first one after it."""
         return self.working_days_beginning_with(d, 1)
 
     def working_day_on_or_before(self, d: dt.date) -> dt.date:
-        """D if it is a Tribunal working day, else the last one before it."""
+        """D if it is a working day of the view, else the last one before it."""
         wd = self._days(d.year - 1, d.year)
         return self._pick(wd, d, bisect_right(wd, d.toordinal()) - 1)
 
     def working_days_between(self, a: dt.date, b: dt.date) -> int:
-        """Tribunal working days in (a, b]."""
+        """Working days of the view in (a, b]."""
         wd = self._days(a.year, b.year)
         return bisect_right(wd, b.toordinal()) - bisect_right(wd, a.toordinal())

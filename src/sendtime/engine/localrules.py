@@ -1,7 +1,7 @@
 """Local rules: a council's or school's own milestones, added beside the statutory steps.
 
-Pure: reading the TOML file lives in rulefile.py. A local rule is anchored on a step id of the
-rule table, on a command's trigger ("assess.trigger") or on another local rule, and is offset
+Pure: reading the TOML file lives in io/rulefile.py. A local rule is anchored on a step id of a
+RuleSet's table, on a command's trigger ("assess.trigger") or on another local rule, and is offset
 from it in days, weeks, months, working days or school days (interface.md, "Local rules"). The
 anchor never counts itself, ``--counting`` does not apply, and no statutory step ever changes:
 local steps are only appended.
@@ -20,8 +20,8 @@ from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.methods import iso
 from sendtime.engine.model import WEEKDAYS, Confidence, Kind, Status, Step, Timeline, Unit
+from sendtime.engine.ruleset import RuleSet
 from sendtime.engine.timeline import relative_to_today
-from sendtime.law.england.rules import PROCESS_INPUTS, PROCESSES, RULES_BY_ID, TRIGGERS
 
 PREFIX = "local."
 ID_PATTERN = re.compile(r"local\.[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -106,28 +106,28 @@ def parse_offset(text: str) -> tuple[int, Unit, Direction]:
     return n, unit, Direction.BEFORE if before else Direction.AFTER
 
 
-def known_anchors() -> frozenset[str]:
+def known_anchors(ruleset: RuleSet) -> frozenset[str]:
     """Every id a local rule may anchor on besides other local rules.
 
     Steps, "<command>.trigger", and "<command>.<input>" for the dates a command takes
     (review.meeting, review.notice-sent: hyphens or underscores).
     """
-    triggers = {p + TRIGGER_SUFFIX for p in (*PROCESSES, *TRIGGERS)}
+    triggers = {p + TRIGGER_SUFFIX for p in (*ruleset.processes, *ruleset.triggers)}
     inputs = {
         f"{p}.{spelling}"
-        for p, names in PROCESS_INPUTS.items()
+        for p, names in ruleset.process_inputs.items()
         for name in names
         for spelling in (name, name.replace("_", "-"))
     }
-    return frozenset(RULES_BY_ID) | triggers | inputs
+    return frozenset(ruleset.rules) | triggers | inputs
 
 
-def _is_known(anchor: str, known: Collection[str]) -> bool:
+def _is_known(anchor: str, known: Collection[str], ruleset: RuleSet) -> bool:
     if anchor in known:
         return True
     # Repeated steps are numbered id, id-2, id-3, ... (e.g. assess.advice-2).
     base, dash, n = anchor.rpartition("-")
-    rule = RULES_BY_ID.get(base)
+    rule = ruleset.rules.get(base)
     return bool(dash and n.isdigit() and int(n) >= 2 and rule is not None and rule.repeat)
 
 
@@ -160,6 +160,7 @@ def dependency_order(rules: Sequence[LocalRule], *, what: str = "--rules") -> tu
 def validate(
     rules: Sequence[LocalRule],
     *,
+    ruleset: RuleSet,
     known: Collection[str] | None = None,
     what: str = "--rules",
 ) -> tuple[LocalRule, ...]:
@@ -167,13 +168,14 @@ def validate(
 
     Args:
         rules: the rules as read, in file order.
-        known: step ids and triggers that exist (default: the rule table's, see known_anchors).
+        ruleset: the jurisdiction whose steps the rules anchor on.
+        known: step ids and triggers that exist (default: the RuleSet's, see known_anchors).
         what: how errors name the file's origin ("--rules", or a caseload column).
 
     Raises:
         BadInput: one line naming the file, the rule id and the field.
     """
-    ids = known_anchors() if known is None else known
+    ids = known_anchors(ruleset) if known is None else known
     seen: dict[str, int] = {}
     for i, r in enumerate(rules, 1):
         if not ID_PATTERN.fullmatch(r.id):
@@ -187,7 +189,7 @@ def validate(
             raise BadInput(rule_error(r.file, r.id, "id", problem, what=what))
         seen[r.id] = i
     for r in rules:
-        if r.after not in seen and not _is_known(r.after, ids):
+        if r.after not in seen and not _is_known(r.after, ids, ruleset):
             problem = (
                 f"unknown anchor {r.after!r}: expected a step id (see `sendtime rules`), "
                 "<command>.trigger such as assess.trigger, or the id of another local rule"
@@ -309,6 +311,7 @@ def apply_local_rules(
     timeline: Timeline,
     rules: Sequence[LocalRule],
     *,
+    ruleset: RuleSet,
     calendar: Calendar,
     today: dt.date | None = None,
     what: str = "--rules",
@@ -323,6 +326,7 @@ def apply_local_rules(
     Args:
         timeline: a computed timeline of any command.
         rules: validated local rules (see validate; rulefile.load_local_rules does it).
+        ruleset: the jurisdiction the timeline was computed under (its inputs' stand-ins).
         calendar: the calendar the timeline was computed with (working and school days).
         today: for days_left and when, as the statutory steps.
         what: how errors name the rules' origin.
@@ -339,7 +343,7 @@ def apply_local_rules(
     if timeline.trigger is not None:
         reached[timeline.process + TRIGGER_SUFFIX] = (timeline.trigger, False)
     given = dict(timeline.inputs)
-    for name, stand_in in PROCESS_INPUTS.get(timeline.process, {}).items():
+    for name, stand_in in ruleset.process_inputs.get(timeline.process, {}).items():
         value = given.get(name)
         if isinstance(value, tuple):  # a repeated input (advice requests): the first
             value = value[0] if value else None

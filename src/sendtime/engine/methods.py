@@ -1,7 +1,8 @@
 """How each counting convention turns an anchor into a date: one function per Method and per Roll.
 
-A rule row names its Method and Roll (model.py); METHODS and ROLLS map each to the function
-here that does the arithmetic and words it for basis and --explain. Pure.
+A rule row names its Method and Roll (model.py); METHODS and ROLLS map each generic one to the
+function here that does the arithmetic and words it for basis and --explain. A jurisdiction adds
+its own (England's deemed service and Tribunal roll) through its RuleSet. Pure.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from sendtime.engine import periods
-from sendtime.engine.calendars import Calendar, TribunalCalendar, tribunal_excluded
+from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import NeedsMoreData
 from sendtime.engine.model import (
     WEEKDAYS,
@@ -22,9 +23,22 @@ from sendtime.engine.model import (
     Rule,
     Unit,
 )
-from sendtime.law.england.rules import (
-    RULES_BY_ID,
-)
+
+if TYPE_CHECKING:
+    from sendtime.engine.ruleset import UnitCalendar
+
+
+class WorkingDays(Protocol):
+    """What a working-day count needs: a Calendar, or a view of one (ExcludingCalendar)."""
+
+    def is_working_day(self, d: dt.date) -> bool:
+        """Whether d is a working day."""
+
+    def add_working_days(self, d: dt.date, n: int) -> dt.date:
+        """The nth working day after d."""
+
+    def working_days_beginning_with(self, d: dt.date, n: int) -> dt.date:
+        """The last day of n working days beginning with d."""
 
 
 def iso(d: dt.date) -> str:
@@ -49,6 +63,8 @@ class Context(NamedTuple):
     options: Mapping[str, str]
     dates: Mapping[str, dt.date | None]  # step id -> computed date (hidden parts included)
     bases: Mapping[str, str] = MappingProxyType({})  # step id -> basis (for LATER_OF)
+    rules: Mapping[str, Rule] = MappingProxyType({})  # the RuleSet's rows (for LATER_OF)
+    units: Mapping[Unit, UnitCalendar] = MappingProxyType({})  # units on a calendar view
 
 
 class Computed(NamedTuple):
@@ -73,17 +89,15 @@ def _plural(n: int, unit: Unit) -> str:
     return f"{n} {word[:-1] if n == 1 and word.endswith('s') else word}"
 
 
-TRIBUNAL_DAYS_WORDS = (
-    "Tribunal working days (HESC r.12(3)(b)): 25 December-1 January and every day in August "
-    "are not counted."
-)
+def _working_cal(rule: Rule, ctx: Context) -> WorkingDays:
+    """The calendar a working-day count uses: a view the RuleSet gives for the unit, if any."""
+    view = ctx.units.get(rule.unit)
+    return view.view(ctx.calendar) if view is not None else ctx.calendar
 
 
-def _working_cal(rule: Rule, ctx: Context) -> Calendar | TribunalCalendar:
-    """The calendar a working-day count uses: the Tribunal's own for HESC periods."""
-    if rule.unit is Unit.TRIBUNAL_DAYS:
-        return TribunalCalendar.of(ctx.calendar)
-    return ctx.calendar
+def _unit_words(rule: Rule, ctx: Context) -> tuple[str, ...]:
+    view = ctx.units.get(rule.unit)
+    return (view.words,) if view is not None else ()
 
 
 def _offset(rule: Rule, a: Anchor, ctx: Context, *, n: int) -> tuple[dt.date, str]:
@@ -91,7 +105,7 @@ def _offset(rule: Rule, a: Anchor, ctx: Context, *, n: int) -> tuple[dt.date, st
     unit, cal = rule.unit, ctx.calendar
     if unit is Unit.MONTHS:
         return periods.add_months(a.date, n), f"the corresponding date {n} months on"
-    if unit in (Unit.WORKING_DAYS, Unit.TRIBUNAL_DAYS):
+    if unit in (Unit.WORKING_DAYS, Unit.TRIBUNAL_DAYS) or unit in ctx.units:
         return _working_cal(rule, ctx).add_working_days(
             a.date, n
         ), f"counting {unit.value}, the anchor not counted"
@@ -205,12 +219,12 @@ def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     cal = _working_cal(rule, ctx)
     d = cal.working_days_beginning_with(a.date, rule.amount)
     first = "is" if cal.is_working_day(a.date) else "is not"
-    tribunal = (TRIBUNAL_DAYS_WORDS,) if rule.unit is Unit.TRIBUNAL_DAYS else ()
+    words = _unit_words(rule, ctx)
     return Computed(
         d,
         f"{_plural(rule.amount, rule.unit)} beginning with {a.label}",
         (
-            *tribunal,
+            *words,
             f"'Beginning with': {a.date.isoformat()} {first} a working day, so it "
             f"{'counts as day 1' if first == 'is' else 'does not count'}; working day "
             f"{rule.amount} is {iso(d)}.",
@@ -220,19 +234,18 @@ def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 
 def _working_within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     d = _working_cal(rule, ctx).add_working_days(a.date, rule.amount)
-    tribunal = (TRIBUNAL_DAYS_WORDS,) if rule.unit is Unit.TRIBUNAL_DAYS else ()
+    words = _unit_words(rule, ctx)
     return Computed(
         d,
         f"{_plural(rule.amount, rule.unit)} after {a.label}",
         (
-            *tribunal,
+            *words,
             f"{a.date.isoformat()} is not counted; working day {rule.amount} after it is {iso(d)}.",
         ),
     )
 
 
 def needed_options(rule: Rule) -> str:
-    """The options that would date an undated step, in words."""
     """The options that would give a rule its anchor, e.g. "--certificate"."""
     return " or ".join(option_name(n) for n in (rule.anchor, *rule.fallback) if "." not in n)
 
@@ -245,7 +258,7 @@ def _later_of(rule: Rule, a: Anchor, ctx: Context) -> Computed:
             dated.append((pd, p))
     # A part this command ran without a date may still make it later; parts it did not run
     # (the other kinds of transfer, say) are not the case's and say nothing.
-    missing = [RULES_BY_ID[p] for p in rule.parts if p in ctx.dates and ctx.dates[p] is None]
+    missing = [ctx.rules[p] for p in rule.parts if p in ctx.dates and ctx.dates[p] is None]
     notes = tuple(
         f"may be later: give {needed_options(m) or 'its trigger'} ({m.wording})" for m in missing
     )
@@ -256,7 +269,7 @@ def _later_of(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     d, _win = max(dated, key=lambda x: x[0])  # a tie keeps the first part
     shown = [f"{ctx.bases.get(p, p)} ({x.isoformat()})" for x, p in dated]
     basis = ctx.bases.get(_win, _win) if len(dated) == 1 else "the later of " + " and ".join(shown)
-    lines = [f"{RULES_BY_ID[p].wording}: {ctx.bases.get(p, p)} = {iso(x)}." for x, p in dated]
+    lines = [f"{ctx.rules[p].wording}: {ctx.bases.get(p, p)} = {iso(x)}." for x, p in dated]
     lines += [f"{m.wording}: no date ({n})." for m, n in zip(missing, notes, strict=True)]
     lines.append(f"{'The later of these dates' if len(dated) > 1 else 'The only date'}: {iso(d)}.")
     return Computed(d, basis, tuple(lines), notes, warns)
@@ -266,53 +279,8 @@ def _on_day(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     return Computed(a.date, f"on {a.label}", (f"On the day itself: {iso(a.date)}.",))
 
 
-POST_DAYS = {"first": 2, "second": 4}
-CUT_OFF = dt.time(16, 30)
-
-
-def _deemed_service(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    cal = ctx.calendar
-    if a.name == "posted":
-        cls = ctx.options.get("post", "first")
-        n = POST_DAYS[cls]
-        d = cal.add_working_days(a.date, n)
-        nth = f"{n}{'nd' if n == 2 else 'th'}"
-        return Computed(
-            d,
-            f"posted {cls} class on {a.date.isoformat()}: deemed served on the {nth} working "
-            "day after posting",
-            (
-                f"{cls.capitalize()} class post is deemed delivered on the {nth} working day after "
-                f"posting: {iso(d)}.",
-            ),
-        )
-    by = ctx.options.get("by", "hand")
-    at = ctx.options.get("at")
-    when = dt.time.fromisoformat(at) if at else None
-    same_day = cal.is_working_day(a.date) and (when is None or when < CUT_OFF)
-    d = a.date if same_day else cal.next_working_day(a.date)
-    why = (
-        "a working day before 16:30"
-        if same_day
-        else "not a working day before 16:30, so the next working day"
-    )
-    lines = [f"Delivered by {by} on {iso(a.date)}{' at ' + at if at else ''}: {why}: {iso(d)}."]
-    notes: tuple[str, ...] = ()
-    if when is None and cal.is_working_day(a.date):
-        notes = ("no time of delivery given (--at): assumed before 16:30",)
-        lines.append("No time given (--at): assumed before 16:30.")
-    return Computed(d, f"delivered by {by} on {a.date.isoformat()} ({why})", tuple(lines), notes)
-
-
 def _no_date(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     return Computed(None, f"{rule.wording} from {a.label}")
-
-
-def _term_part_end(rule: Rule, a: Anchor, ctx: Context) -> Computed:
-    msg = (
-        f"{rule.id} is computed from term dates by sendtime.law.england.support, not from an anchor"
-    )
-    raise NeedsMoreData(msg)
 
 
 METHODS: dict[Method, MethodFn] = {
@@ -325,9 +293,7 @@ METHODS: dict[Method, MethodFn] = {
     Method.WORKING_BEGINNING_WITH: _working_beginning_with,
     Method.WORKING_WITHIN: _working_within,
     Method.LATER_OF: _later_of,
-    Method.DEEMED_SERVICE: _deemed_service,
     Method.NO_DATE: _no_date,
-    Method.TERM_PART_END: _term_part_end,
     Method.ON_DAY: _on_day,
 }
 
@@ -377,60 +343,15 @@ def _roll_back(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tupl
     )
 
 
-def _why_closed(d: dt.date, cal: Calendar) -> str:
+def why_closed(d: dt.date, cal: Calendar) -> str:
+    """The weekday of a closed day, with the bank holiday's name if it is one."""
     name = cal.holiday_name(d)
     return f"{WEEKDAYS[d.weekday()]}, {name}" if name else WEEKDAYS[d.weekday()]
-
-
-def _tribunal_move(d: dt.date, ctx: Context) -> tuple[dt.date, str]:
-    """HESC r.12(3)(a), tested on the day the time ends (d) only, else r.12(2)."""
-    cal = ctx.calendar
-    if tribunal_excluded(d):
-        rolled = TribunalCalendar.of(cal).working_day_on_or_after(d)
-        where, after = (
-            ("in August", "31 August")
-            if d.month == 8
-            else ("between 25 December and 1 January", "1 January")
-        )
-        return rolled, (
-            f"is {d.isoformat()}, {where}; r.12(3)(a) moves it to the first working day after "
-            f"{after}: {rolled.isoformat()}"
-        )
-    if not cal.is_working_day(d):
-        rolled = cal.next_working_day(d)
-        return rolled, (
-            f"is {d.isoformat()}, not a working day ({_why_closed(d, cal)}); r.12(2) moves it to "
-            f"the next working day: {rolled.isoformat()}"
-        )
-    return d, f"is {d.isoformat()}, a working day outside 25 December-1 January and August: no roll"
-
-
-def _roll_tribunal(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
-    rolled, phrase = _tribunal_move(d, ctx)
-    lines = [
-        f"The time ends on {iso(d)}. HESC r.12(3)(a) is tested on that day only; otherwise "
-        "r.12(2) moves a non-working day to the next working day.",
-        f"{iso(d)} is {phrase.removeprefix(f'is {d.isoformat()}, ')}.",
-    ]
-    if rolled != d and tribunal_excluded(rolled) and not tribunal_excluded(d):
-        lines.append(
-            f"{rolled.isoformat()} is itself in 25 December-1 January or August, but r.12(3)(a) "
-            f"asks where the time ends ({d.isoformat()}), not the day r.12(2) gives; sendtime "
-            "keeps the earlier date."
-        )
-        warn = (
-            f"{rolled.isoformat()} is in 25 December-1 January or August only because r.12(2) "
-            f"moved {d.isoformat()} (not a working day); r.12(3)(a) is read on the day the time "
-            "ends, so the earlier date is kept"
-        )
-        return rolled, tuple(lines), (warn,)
-    return rolled, tuple(lines), ()
 
 
 ROLLS: dict[Roll, RollFn] = {
     Roll.NONE: _roll_none,
     Roll.BACK_TO_WORKING_DAY: _roll_back,
-    Roll.TRIBUNAL: _roll_tribunal,
 }
 
 RollBasisFn = Callable[[dt.date, dt.date, Context], str]
@@ -441,12 +362,9 @@ def moved_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
     return f" ({d.isoformat()}), moved to {rolled.isoformat()}" if rolled != d else ""
 
 
-def _tribunal_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
-    return " " + _tribunal_move(d, ctx)[1]
-
-
-# How a roll is recorded in a step's basis (default: "(date), moved to rolled").
-ROLL_BASIS: dict[Roll, RollBasisFn] = {Roll.TRIBUNAL: _tribunal_basis}
+# How a roll is recorded in a step's basis (default: "(date), moved to rolled"); a RuleSet adds
+# its own rolls' wording.
+ROLL_BASIS: dict[Roll, RollBasisFn] = {}
 
 
 def option_name(name: str) -> str:

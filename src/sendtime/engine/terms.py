@@ -1,6 +1,7 @@
 """Term dates of one setting (school, college or nursery): terms, closures and coverage.
 
-Loading from TOML or ICS lives in loaders.py; this module is pure.
+Loading from TOML or ICS lives in io/loaders.py; the law's tests on closures (England's reg
+10(4)(a)/(b)) live in law/england/closures.py. This module is pure.
 """
 
 from __future__ import annotations
@@ -10,17 +11,15 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sendtime.engine.model import Closure, ClosureCheck
+from sendtime.engine.model import Closure
 from sendtime.engine.periods import add_days
-from sendtime.law.england.rules import NO_CLOSURE_LIMB_NOTE
 
-LONG_CLOSURE_DAYS = 28  # "closed for a continuous period of not less than 4 weeks"
-WINDOW_LEAD_DAYS = 7  # "beginning one week before ... ending one week before it re-opens"
+LONG_CLOSURE_DAYS = 28  # England's reg 10(4): "a continuous period of not less than 4 weeks"
 INSET = re.compile(r"\binset\b", re.IGNORECASE)
 
 
 class SettingKind(StrEnum):
-    """The kind of setting; it picks reg 10(4) limb (a) or (b)."""
+    """The kind of setting (in England it picks reg 10(4) limb (a) or (b))."""
 
     SCHOOL = "school"
     POST_16 = "post-16"
@@ -71,11 +70,6 @@ class Terms:
     def label(self) -> str:
         """How outputs name this term file."""
         return self.name or self.source or "term dates"
-
-    @property
-    def limb(self) -> str:
-        """The reg 10(4) closure limb: (a) schools and post-16, (b) early years providers."""
-        return "reg 10(4)(b)" if self.kind is SettingKind.EARLY_YEARS else "reg 10(4)(a)"
 
     def gaps(self) -> tuple[Period, ...]:
         """The holidays between consecutive terms (weekends included)."""
@@ -133,60 +127,3 @@ class Terms:
     def _closure_name(self, first: dt.date, reopens: dt.date) -> str:
         names = [p.name for p in self.all_closures() if p.start < reopens and p.end >= first]
         return ", ".join(n for n in names if n)
-
-    def closure_check(self, requested: dt.date) -> ClosureCheck:
-        """The reg 10(4)(a)/(b) test for one advice request date (england.md section 2).
-
-        The limb is engaged when the date lies in [first closed day - 7, reopening day - 7],
-        both ends inclusive, of a continuous closure of at least 4 weeks. Dates the file does
-        not cover give ``engaged=None``, never a guess.
-        """
-        limb = self.limb
-        if not self.covers(requested):
-            return ClosureCheck(
-                requested,
-                engaged=None,
-                limb=limb,
-                note=(
-                    f"{requested.isoformat()} is outside the term dates of {self.label} "
-                    f"({self.first_day.isoformat()} to {self.last_day.isoformat()}): not known"
-                ),
-            )
-        for c in self.long_closures():
-            window = (
-                add_days(c.first_closed_day, -WINDOW_LEAD_DAYS),
-                add_days(c.reopens, -WINDOW_LEAD_DAYS),
-            )
-            if window[0] <= requested <= window[1]:
-                return ClosureCheck(
-                    requested,
-                    engaged=True,
-                    limb=limb,
-                    window=window,
-                    closure=c,
-                    note=(
-                        f"requested within a week before, or during, a closure of "
-                        f"{(c.reopens - c.first_closed_day).days} days: the time limit may be "
-                        f"disapplied under {limb} if it is impractical to meet it (a judgement, "
-                        f"not automatic); {NO_CLOSURE_LIMB_NOTE}"
-                    ),
-                )
-        if requested > add_days(self.last_day, -WINDOW_LEAD_DAYS):
-            return ClosureCheck(
-                requested,
-                engaged=None,
-                limb=limb,
-                note=(
-                    f"the term dates of {self.label} end on {self.last_day.isoformat()}; a "
-                    "closure starting after that could engage the limb: add the next term"
-                ),
-            )
-        return ClosureCheck(
-            requested,
-            engaged=False,
-            limb=limb,
-            note=(
-                "not within a week before, or during, a closure of 4 weeks or more: the "
-                f"closure limb does not apply; {NO_CLOSURE_LIMB_NOTE}"
-            ),
-        )

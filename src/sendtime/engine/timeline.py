@@ -1,7 +1,8 @@
-"""The engine: rules + anchors + calendar -> steps (compute), used by every process function.
+"""The engine: a RuleSet + inputs + Options -> a Timeline (compute), used by every process function.
 
-Pure: no printing, no files, no clock. Every date comes from a Rule row of rules.py through one
-function per Method and one per Roll (methods.py).
+Pure: no printing, no files, no clock. Every date comes from a Rule row of the RuleSet through
+one function per Method and one per Roll (methods.py, or the RuleSet's own). Nothing here knows
+a jurisdiction: rule ids, inputs and the law's words all come from the RuleSet.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from sendtime.engine.model import (
     ExceptionKind,
     Kind,
     Method,
+    Nation,
     RecordedException,
     Roll,
     Rule,
@@ -39,50 +41,38 @@ from sendtime.engine.model import (
     Timeline,
     When,
 )
-from sendtime.law.england.rules import (
-    ASAP_NOTE,
-    EXCEPTIONS,
-    GIVEN_ALTERNATIVES,
-    INPUT_LABELS,
-    PROCESSES,
-    RELAXATIONS,
-    RULES_BY_ID,
-    SECONDARY_NOTE,
-    TRIGGERS,
-    ExceptionRule,
-)
+from sendtime.engine.options import Options
+from sendtime.engine.ruleset import RuleSet
 
-REGIME_START = dt.date(2014, 9, 1)
 LAST_DATE = dt.date(2199, 12, 31)  # bank holidays and date arithmetic stop well before 9999
 DUE_WINDOW_DAYS = 14
 NO_ROLL_NOTE = "falls on a non-working day ({weekday}); no statutory roll-forward"
-WORKING_DAY_WORDS = (
-    "Working day: any day except Saturday, Sunday, Christmas Day, Good Friday and a bank "
-    "holiday ({nation}; {source}). The Regulations do not define it (reg 2(1)); this is the "
-    "standard statutory meaning, as the Tribunal rules use."
-)
-DISCLAIMER = (
-    "Not legal advice: dates computed from the SEND Regulations 2014 and related law; "
-    "check against the law and your own records."
-)
 
-_default_calendar: Calendar | None = None
+_default_calendars: dict[Nation, Calendar] = {}
 
 
-def default_calendar() -> Calendar:
-    """A shared England-and-Wales calendar, built on first use."""
-    global _default_calendar
-    if _default_calendar is None:
-        _default_calendar = Calendar()
-    return _default_calendar
+def default_calendar(nation: Nation = Nation.ENGLAND_AND_WALES) -> Calendar:
+    """A shared calendar of a nation's bank holidays (no terms), built in memory on first use."""
+    cal = _default_calendars.get(nation)
+    if cal is None:
+        cal = _default_calendars[nation] = Calendar(nation)
+    return cal
 
 
-def _label(name: str, d: dt.date) -> str:
-    what = INPUT_LABELS.get(name) or (name if "." in name else name.replace("_", " "))
+def resolve(options: Options, ruleset: RuleSet) -> Options:
+    """The options with the calendar filled in: the RuleSet's nation when none was given."""
+    if options.calendar is not None:
+        return options
+    return replace(options, calendar=default_calendar(ruleset.nation))
+
+
+def _label(ruleset: RuleSet, name: str, d: dt.date) -> str:
+    what = ruleset.labels.get(name) or (name if "." in name else name.replace("_", " "))
     return f"{d.isoformat()} ({what})"
 
 
 def _anchors(
+    ruleset: RuleSet,
     rule: Rule,
     given: Mapping[str, Sequence[dt.date]],
     dates: Mapping[str, dt.date | None],
@@ -95,31 +85,26 @@ def _anchors(
             # not assumed.
             proj = (
                 i > 0
-                and rule.method is not Method.DEEMED_SERVICE
-                and name not in GIVEN_ALTERNATIVES
+                and rule.method not in ruleset.presumed
+                and name not in ruleset.given_alternatives
             )
-            return [Anchor(d, name, _label(name, d), proj) for d in seq]
+            return [Anchor(d, name, _label(ruleset, name, d), proj) for d in seq]
         if name in dates and dates[name] is not None:
             d = dates[name]
             assert d is not None  # noqa: S101 - checked above
             proj = i > 0 or projected.get(name, False)
-            return [Anchor(d, name, _label(name, d), proj)]
+            return [Anchor(d, name, _label(ruleset, name, d), proj)]
     return []
 
 
-def exception_rule(step_id: str) -> ExceptionRule | None:
-    """The exception regulation that can disapply a step (repeats like -2 included), if any."""
-    base = step_id.rsplit("-", 1)[0] if step_id[-1].isdigit() else step_id
-    for e in EXCEPTIONS:
-        if base in e.steps:
-            return e
-    return None
-
-
 def _apply_exceptions(
-    step: Step, rule: Rule, anchor: Anchor, exceptions: Sequence[RecordedException]
+    ruleset: RuleSet,
+    step: Step,
+    rule: Rule,
+    anchor: Anchor,
+    exceptions: Sequence[RecordedException],
 ) -> Step:
-    e = exception_rule(step.id)
+    e = ruleset.exception_rule(step.id)
     if e is None or step.date is None or not exceptions:
         return step
     period = (anchor.date, step.date)
@@ -158,12 +143,14 @@ def _apply_exceptions(
     return replace(step, notes=tuple(notes))
 
 
-def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Calendar) -> list[str]:
+def _status_notes(
+    ruleset: RuleSet, rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Calendar
+) -> list[str]:
     notes = list(rule.notes)
     if rule.confidence is Confidence.SECONDARY:
-        notes.insert(0, SECONDARY_NOTE)
+        notes.insert(0, ruleset.texts.secondary)
     if rule.asap:
-        notes.append(ASAP_NOTE)
+        notes.append(ruleset.texts.asap)
     if d is None:
         return notes
     if rule.roll is Roll.NONE and not cal.is_working_day(d):
@@ -177,7 +164,7 @@ def _status_notes(rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Cal
         lo, hi = min(anchor.date, d), max(anchor.date, d)
         notes.extend(
             r.note
-            for r in RELAXATIONS
+            for r in ruleset.relaxations
             if any(c.source == r.source for c in rule.cites) and lo <= r.end and hi >= r.start
         )
     return notes
@@ -214,45 +201,44 @@ def relative_to_today(d: dt.date | None, today: dt.date | None) -> tuple[int | N
 
 
 def compute(
+    ruleset: RuleSet,
     process: str,
     given: Mapping[str, Sequence[dt.date]],
     *,
-    calendar: Calendar | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    options: Mapping[str, str] | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
+    options: Options,
+    values: Mapping[str, str] | None = None,
     step_ids: Iterable[str] | None = None,
     warnings: Sequence[str] = (),
-    done: Mapping[str, dt.date] | None = None,
-    boundary: bool = True,
+    flag_boundaries: bool = True,
 ) -> Timeline:
     """Compute a process's timeline from its given input dates.
 
     Args:
+        ruleset: the jurisdiction's rules, processes and mechanics.
         process: the command name, e.g. "assess".
         given: input name -> dates given (most inputs take one date).
-        calendar: working and school days (default: England and Wales, no terms).
-        counting: how "within N days/weeks of X" periods count.
-        options: non-date inputs some methods read (post class, delivery means and time).
-        exceptions: recorded exceptions that may disapply limits.
-        today: for days_left and when; never read from the clock here.
+        options: counting, calendar (default: the RuleSet's nation, no terms), recorded
+            exceptions that may disapply limits, and today (for days_left and when; never read
+            from the clock here).
+        values: non-date inputs some methods read (post class, delivery means and time).
         step_ids: the rules to run (default: the process's own list).
         warnings: warnings the caller adds.
-        done: step id -> the day it actually happened. A done date becomes the anchor of the
-            steps that count from that step (and the input it is the same event as, see
-            law/england/checks.py); with it every step gains an outcome (engine/outcomes.py).
-        boundary: with done, also compute the other counting convention to flag outcomes it
-            would change (the recursive call turns this off).
+        flag_boundaries: with done dates (``options.done``), also compute the other counting
+            convention to flag outcomes it would change (that second pass turns this off).
 
     Returns:
-        The timeline, with every step's date, basis, citation and arithmetic.
+        The timeline, with every step's date, basis, citation and arithmetic. With
+        ``options.done``, a done date is the anchor of the steps that count from its step (and
+        the input it is the same event as, ``ruleset.same_event``), and every step carries
+        its outcome (:func:`check`).
     """
-    cal = calendar or default_calendar()
-    opts = dict(options or {})
+    cal = options.calendar or default_calendar(ruleset.nation)
+    counting, exceptions, today = options.counting, options.exceptions, options.today
+    opts = dict(values or {})
+    trigger_name = ruleset.triggers.get(process, "")
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
-        what = "date" if name == TRIGGERS.get(process) else option_name(name)
+        what = "date" if name == trigger_name else option_name(name)
         for d in ds:
             if d > LAST_DATE:
                 msg = (
@@ -260,24 +246,24 @@ def compute(
                     "the last date sendtime computes from"
                 )
                 raise BadInput(msg)
-            if d < REGIME_START and name not in ("dob",):
-                msg = (
-                    f"{what} {d.isoformat()} is before 2014-09-01, when the SEND "
-                    "Regulations 2014 came into force; sendtime does not compute the earlier regime"
+            if d < ruleset.in_force and name not in ruleset.before_in_force_ok:
+                msg = f"{what} {d.isoformat()} " + ruleset.texts.before_regime.format(
+                    start=ruleset.in_force.isoformat()
                 )
                 raise BadInput(msg)
-    ids = tuple(step_ids) if step_ids is not None else PROCESSES[process]
+    ids = tuple(step_ids) if step_ids is not None else ruleset.processes[process]
+    done = options.done_dates
     original = given
     if done is not None:
-        given = _same_events(process, given, done)
+        given = _same_events(ruleset, process, given, done)
     dates: dict[str, dt.date | None] = {}
     bases: dict[str, str] = {}
     projected: dict[str, bool] = {}
     steps: list[Step] = []
     warns: list[str] = list(warnings)
-    ctx = Context(cal, counting, opts, dates, bases)
+    ctx = Context(cal, counting, opts, dates, bases, ruleset.rules, ruleset.units)
     for rid in ids:
-        rule = RULES_BY_ID[rid]
+        rule = ruleset.rules[rid]
         if rule.method is Method.LATER_OF:
             # projected when the part that wins (the latest dated one) was projected
             dated = [(x, p) for p in rule.parts if (x := dates.get(p)) is not None]
@@ -285,7 +271,7 @@ def compute(
             proj = any(projected.get(p, False) for x, p in dated if x == top)
             anchors = [Anchor(dt.date.min, "", "", projected=proj)]
         else:
-            anchors = _anchors(rule, given, dates, projected)
+            anchors = _anchors(ruleset, rule, given, dates, projected)
             if done:
                 anchors = [
                     a._replace(label=f"{a.date.isoformat()} ({a.name} done)")
@@ -299,39 +285,36 @@ def compute(
             dates[rule.id] = None
             needed = needed_options(rule)
             if not rule.hidden:
-                steps.append(_undated(rule, f"no date: give {needed or 'its trigger'}", cal))
+                basis = f"no date: give {needed or 'its trigger'}"
+                steps.append(_undated(ruleset, rule, basis, cal))
             continue
         for k, a in enumerate(anchors):
             sid = rule.id if k == 0 else f"{rule.id}-{k + 1}"
-            step = _one(rule, sid, a, ctx, exceptions, today, warns)
+            step = _one(ruleset, rule, sid, a, ctx, exceptions, today, warns)
             dates[sid] = step.date
             bases[sid] = step.basis
             projected[sid] = step.projected
             if done and sid in done:  # what happened anchors what counts from it
-                _check_done_anchor(sid, done[sid], step, a, given.get(TRIGGERS.get(process, "")))
+                _check_done_anchor(sid, done[sid], step, a, given.get(trigger_name))
                 dates[sid] = done[sid]
                 projected[sid] = False
             if not rule.hidden:
                 steps.append(step)
-    if exceptions and not any(exception_rule(s.id) for s in steps):
+    if exceptions and not any(ruleset.exception_rule(s.id) for s in steps):
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
     warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
-    if cal.nation.value != "england-and-wales":
-        warns.append(
-            f"bank holidays of {cal.nation.value} used at your request; the SEND Regulations "
-            "apply in England, where England-and-Wales bank holidays count"
-        )
+    if cal.nation is not ruleset.nation:
+        warns.append(ruleset.texts.other_nation.format(nation=cal.nation.value))
     inputs = tuple(
         (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
         for name, ds in given.items()
         if ds
     ) + tuple(opts.items())
-    trigger_name = TRIGGERS.get(process, "")
     trigger = (
         given[trigger_name][0]
         if given.get(trigger_name)
-        else dates.get("assess.received") or dates.get("service.deemed")
+        else next((x for sid in ruleset.trigger_steps if (x := dates.get(sid))), None)
     )
     timeline = Timeline(
         trigger=trigger,
@@ -341,55 +324,53 @@ def compute(
         calendar=cal.info,
         steps=tuple(steps),
         warnings=tuple(dict.fromkeys(warns)),
-        done=tuple(sorted((done or {}).items())),
+        done=options.done or (),
     )
     if done is None:
         return timeline
-    timeline = check(timeline, done, today=today, calendar=cal)
-    if boundary and _near_counting_boundary(timeline, today):
-        counting = Counting(counting)
-        other = Counting.INCLUSIVE if counting is Counting.EXCLUSIVE else Counting.EXCLUSIVE
-        try:
-            alt = compute(
-                process,
-                original,
-                calendar=calendar,
-                counting=other,
-                options=options,
-                exceptions=exceptions,
-                today=today,
-                step_ids=step_ids,
-                done=done,
-                boundary=False,
-            )
-        except BadInput:  # a done date before its anchor on the other reading only
-            return timeline
-        by_id = {s.id: s.outcome for s in alt.steps}
-        timeline = replace(
-            timeline,
-            steps=tuple(
-                replace(
-                    s,
-                    outcome=outcomes.with_boundary(
-                        s.outcome, by_id.get(s.id), this=counting.value, that=other.value
-                    ),
-                )
-                if s.outcome is not None
-                else s
-                for s in timeline.steps
-            ),
+    timeline = check(ruleset, timeline, done, today=today, calendar=cal)
+    if not flag_boundaries or not _near_counting_boundary(timeline, today):
+        return timeline
+    other = Counting.INCLUSIVE if counting is Counting.EXCLUSIVE else Counting.EXCLUSIVE
+    try:
+        alt = compute(
+            ruleset,
+            process,
+            original,
+            options=replace(options, counting=other),
+            values=values,
+            step_ids=ids,
+            warnings=warnings,
+            flag_boundaries=False,
         )
-    return timeline
+    except BadInput:  # a done date before its anchor on the other reading only
+        return timeline
+    by_id = {s.id: s.outcome for s in alt.steps}
+    return replace(
+        timeline,
+        steps=tuple(
+            replace(
+                s,
+                outcome=outcomes.with_boundary(
+                    s.outcome, by_id.get(s.id), this=counting.value, that=other.value
+                ),
+            )
+            if s.outcome is not None
+            else s
+            for s in timeline.steps
+        ),
+    )
 
 
 def _same_events(
-    process: str, given: Mapping[str, Sequence[dt.date]], done: Mapping[str, dt.date]
+    ruleset: RuleSet,
+    process: str,
+    given: Mapping[str, Sequence[dt.date]],
+    done: Mapping[str, dt.date],
 ) -> dict[str, Sequence[dt.date]]:
-    """The inputs with done dates that are the same event (law/england/checks.py SAME_EVENT)."""
-    from sendtime.law.england.checks import SAME_EVENT
-
+    """The inputs with the done dates that are the same event (``ruleset.same_event``)."""
     out = dict(given)
-    for sid, name in SAME_EVENT.get(process, {}).items():
+    for sid, name in ruleset.same_event.get(process, {}).items():
         if sid not in done:
             continue
         if out.get(name) and out[name][0] != done[sid]:
@@ -418,8 +399,9 @@ def _check_done_anchor(
 def _near_counting_boundary(t: Timeline, today: dt.date | None) -> bool:
     """Whether the other counting convention could change an outcome (worth a second pass).
 
-    Inclusive counting moves "within N days/weeks" dates by a day (england.md section 1), and a
-    step chained on one by a day more: a step compared within a week of its date is checked.
+    Inclusive counting moves "within N days/weeks" dates by a day, and a step chained on one by
+    a day more: only a step compared within a week of its date can change, so only then is the
+    other reading computed (by the same engine).
     """
     for s in t.steps:
         o = s.outcome
@@ -431,7 +413,49 @@ def _near_counting_boundary(t: Timeline, today: dt.date | None) -> bool:
     return False
 
 
+def _base(step_id: str) -> str:
+    return step_id.rsplit("-", 1)[0] if step_id[-1].isdigit() else step_id
+
+
+def _anchors_others(ruleset: RuleSet, sid: str, timeline: Timeline) -> bool:
+    """Whether another step of the timeline counts from this step."""
+    names = {sid, _base(sid)}
+    for other in timeline.steps:
+        r = ruleset.rules.get(_base(other.id))
+        if r is not None and names & {r.anchor, *r.fallback, *r.parts}:
+            return True
+    return False
+
+
+def _remedy_steps(
+    ruleset: RuleSet,
+    missed: Sequence[Step],
+    done: Mapping[str, dt.date],
+    today: dt.date | None,
+    cal: Calendar,
+) -> tuple[Step, ...]:
+    """The remedy's steps, counted from the day after the earliest missed duty fell due."""
+    remedy = ruleset.remedy
+    assert remedy is not None  # noqa: S101 - checked by the caller
+    first = min(missed, key=lambda s: (s.date or dt.date.max, s.id))
+    assert first.date is not None  # noqa: S101 - missed duties are dated
+    start = periods.add_days(first.date, 1)
+    t = compute(ruleset, remedy.process, {remedy.input: (start,)}, options=Options(today=today))
+    extra = tuple(
+        replace(
+            s,
+            basis=f"{s.basis}; the day after {first.id} fell due",
+            notes=(*s.notes, remedy.note) if remedy.note else s.notes,
+        )
+        for s in t.steps
+    )
+    return outcomes.check_steps(
+        extra, done, today=today, calendar=cal, party_limits=ruleset.party_limits
+    )
+
+
 def check(
+    ruleset: RuleSet,
     timeline: Timeline,
     done: Mapping[str, dt.date],
     *,
@@ -441,76 +465,54 @@ def check(
     """The timeline's steps with outcomes against done dates and today.
 
     A done date moves the steps that count from its step; those moves happen when the timeline
-    is computed (the process functions' ``done=``). Given a timeline computed without them,
-    this refuses a done date that would move another step's anchor, rather than answer wrong.
+    is computed (``Options.done``). Given a timeline computed without them, this refuses a done
+    date that would move another step, rather than answer wrong.
 
     Raises:
-        BadInput: a done step id not in the timeline, or one that anchors other steps when the
-            timeline was computed without it.
+        BadInput: a done step id not in the timeline, or one that other steps count from when
+            the timeline was computed without it.
     """
-    from sendtime.law.england.checks import ALTERNATIVES, PARTY_LIMITS
-
-    known = {s.id for s in timeline.steps}
-    unknown = [sid for sid in done if sid not in known and sid != OMBUDSMAN]
+    known = {s.id for s in timeline.steps} | ruleset.remedy_steps
+    unknown = [sid for sid in done if sid not in known]
     if unknown:
         msg = (
             f"--done {unknown[0]}: no such step in this {timeline.process} timeline; expected "
-            "one of " + ", ".join(s.id for s in timeline.steps)
+            "one of " + ", ".join(s.id for s in timeline.steps if s.kind is not Kind.PLANNING)
         )
         raise BadInput(msg)
-    given = dict(timeline.done)
+    computed_with = dict(timeline.done)
     moving = [
-        sid for sid, d in done.items() if given.get(sid) != d and _anchors_others(sid, timeline)
+        sid
+        for sid, d in done.items()
+        if computed_with.get(sid) != d and _anchors_others(ruleset, sid, timeline)
     ]
     if moving:
         msg = (
-            f"--done {moving[0]}: other steps count from it; compute the timeline with "
-            f"done= (e.g. sendtime.{timeline.process}(..., done=...)) so they move with it"
+            f"--done {moving[0]}: other steps count from it; compute the timeline with done= "
+            f"(e.g. sendtime.{timeline.process}(..., done=...)) so they move with it"
         )
         raise BadInput(msg)
-    cal = calendar or default_calendar()
+    cal = calendar or default_calendar(ruleset.nation)
+    base = tuple(s for s in timeline.steps if s.id not in ruleset.remedy_steps)
     steps = outcomes.check_steps(
-        tuple(s for s in timeline.steps if s.id != OMBUDSMAN),
+        base,
         done,
         today=today,
         calendar=cal,
-        alternatives=ALTERNATIVES,
-        party_limits=PARTY_LIMITS,
+        alternatives=ruleset.alternatives,
+        party_limits=ruleset.party_limits,
     )
     missed = [
         s
         for s in steps
         if s.outcome is not None and s.outcome.needs_attention and s.date is not None
     ]
-    if missed:
-        from sendtime.law.england.remedies import ombudsman_step
-
-        first = min(missed, key=lambda s: (s.date, s.id))
-        extra = ombudsman_step(first, today=today)
-        if extra is not None:
-            when = done.get(OMBUDSMAN)
-            (extra,) = outcomes.check_steps(
-                (extra,), done, today=today, calendar=cal, party_limits=PARTY_LIMITS
-            )
-            extra = replace(extra, done=when)
-            steps = (*steps, extra)
+    if missed and ruleset.remedy is not None:
+        steps = (*steps, *_remedy_steps(ruleset, missed, done, today, cal))
     return replace(timeline, steps=steps, done=tuple(sorted(done.items())), checked=True)
 
 
-OMBUDSMAN = "ombudsman.complaint"
-
-
-def _anchors_others(sid: str, timeline: Timeline) -> bool:
-    ids = {s.id for s in timeline.steps}
-    base = sid.rsplit("-", 1)[0] if sid[-1].isdigit() else sid
-    return any(
-        base in (r.anchor, *r.fallback) or sid in (r.anchor, *r.fallback)
-        for rid in ids
-        if (r := RULES_BY_ID.get(rid.rsplit("-", 1)[0] if rid[-1].isdigit() else rid))
-    )
-
-
-def _undated(rule: Rule, basis: str, cal: Calendar) -> Step:
+def _undated(ruleset: RuleSet, rule: Rule, basis: str, cal: Calendar) -> Step:
     return Step(
         id=rule.id,
         title=rule.title,
@@ -520,12 +522,13 @@ def _undated(rule: Rule, basis: str, cal: Calendar) -> Step:
         confidence=rule.confidence,
         citation=rule.citation,
         basis=basis,
-        notes=tuple(_status_notes(rule, None, None, cal)),
+        notes=tuple(_status_notes(ruleset, rule, None, None, cal)),
         explain=(f"Rule: {rule.citation}: {rule.wording}.", basis[0].upper() + basis[1:] + "."),
     )
 
 
 def _one(
+    ruleset: RuleSet,
     rule: Rule,
     sid: str,
     a: Anchor,
@@ -534,25 +537,28 @@ def _one(
     today: dt.date | None,
     warns: list[str],
 ) -> Step:
-    computed = METHODS[rule.method](rule, a, ctx)
+    method = ruleset.methods.get(rule.method) or METHODS[rule.method]
+    computed = method(rule, a, ctx)
     d = computed.date
     roll_lines: tuple[str, ...] = ()
     basis = computed.basis
     if d is not None:
-        rolled, roll_lines, roll_warns = ROLLS[rule.roll](d, ctx)
+        roll = ruleset.rolls.get(rule.roll) or ROLLS[rule.roll]
+        rolled, roll_lines, roll_warns = roll(d, ctx)
         warns.extend(roll_warns)
-        basis += ROLL_BASIS.get(rule.roll, moved_basis)(d, rolled, ctx)
+        worded = ruleset.roll_basis.get(rule.roll) or ROLL_BASIS.get(rule.roll, moved_basis)
+        basis += worded(d, rolled, ctx)
         d = rolled
     warns.extend(computed.warnings)
     cal = ctx.calendar
-    notes = _status_notes(rule, d, a if a.name else None, cal) + list(computed.notes)
+    notes = _status_notes(ruleset, rule, d, a if a.name else None, cal) + list(computed.notes)
     if a.projected:
-        deemed = a.name in RULES_BY_ID and RULES_BY_ID[a.name].method is Method.DEEMED_SERVICE
+        anchor_rule = ruleset.rules.get(a.name)
+        presumed = anchor_rule is not None and anchor_rule.method in ruleset.presumed
         notes.insert(
             0,
-            f"projected: counted from {a.label}, deemed from the posting or delivery date "
-            "(the real date, if known, wins)"
-            if deemed
+            ruleset.texts.presumed_projection.format(anchor=a.label)
+            if presumed
             else f"projected: the trigger was not given, so {a.label} was assumed"
             if a.label
             else "projected: it builds on a step whose trigger was not given",
@@ -562,7 +568,7 @@ def _one(
         *(["Anchor: " + a.label + (" (projected)" if a.projected else "") + "."] if a.name else []),
         *computed.explain,
         *roll_lines,
-        WORKING_DAY_WORDS.format(nation=cal.nation.value, source=cal.source),
+        ruleset.texts.working_day.format(nation=cal.nation.value, source=cal.source),
         *[n[0].upper() + n[1:] + "." for n in notes],
     )
     days_left, when = relative_to_today(d, today)
@@ -581,7 +587,7 @@ def _one(
         days_left=days_left,
         when=when,
     )
-    return _apply_exceptions(step, rule, a, exceptions) if a.name else step
+    return _apply_exceptions(ruleset, step, rule, a, exceptions) if a.name else step
 
 
 def given_dates(**kwargs: dt.date | Sequence[dt.date] | None) -> dict[str, Sequence[dt.date]]:

@@ -1,5 +1,8 @@
 """Bank holidays per UK nation from the `holidays` package, cached under the user cache folder.
 
+The engine's Calendar takes this as its ``loader``; the engine builds the list in memory when it
+is not given.
+
 Building the holiday list costs about as much as the rest of start-up, so the dates are cached
 as JSON keyed by the package version, the nation and the years. The cache is safe to delete,
 rebuilt when stale or unreadable, and never required: a read-only home still works.
@@ -13,13 +16,10 @@ import os
 import sys
 from pathlib import Path
 
+from sendtime.engine.calendars import SUBDIVISION, build_bank_holidays
 from sendtime.engine.model import Nation
 
-SUBDIVISION = {
-    Nation.ENGLAND_AND_WALES: "ENG",
-    Nation.SCOTLAND: "SCT",
-    Nation.NORTHERN_IRELAND: "NIR",
-}
+__all__ = ["SUBDIVISION", "cache_dir", "holidays_version", "load"]
 
 
 def holidays_version() -> str:
@@ -63,19 +63,12 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("sendtime", appauthor=False))
 
 
-def _build(nation: Nation, first: int, last: int) -> dict[dt.date, str]:
-    import holidays
-
-    # Always with a subdivision: without one the package drops Easter Monday and the
-    # August bank holiday (data.md).
-    table = holidays.country_holidays(
-        "GB", subdiv=SUBDIVISION[nation], years=range(first, last + 1), language="en_GB"
-    )
-    return {d: str(name) for d, name in sorted(table.items())}
-
-
 def load(nation: Nation, first: int, last: int) -> tuple[dict[dt.date, str], str]:
-    """Return {date: name} for the nation's bank holidays in [first, last] and the source label."""
+    """Return {date: name} for the nation's bank holidays in [first, last] and the source label.
+
+    A HolidayLoader for sendtime.engine.calendars.Calendar(loader=...): the edges (CLI, batch)
+    pass it, so the engine itself never reads or writes a file.
+    """
     version = holidays_version()
     source = f"holidays {version}"
     path = cache_dir() / f"bank-holidays-{version}-{nation.value}-{first}-{last}.json"
@@ -84,7 +77,7 @@ def load(nation: Nation, first: int, last: int) -> tuple[dict[dt.date, str], str
         return {dt.date.fromisoformat(d): str(n) for d, n in raw["dates"]}, source
     except (OSError, ValueError, KeyError, TypeError):
         pass  # missing, stale or unreadable: rebuild below
-    dates = _build(nation, first, last)
+    dates = build_bank_holidays(nation, first, last)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -143,6 +143,7 @@ class Runner:
         cal = self._calendars.get(key)
         if cal is None:
             from sendtime.engine.calendars import Calendar
+            from sendtime.io import bankholidays
 
             loaded = None
             if terms is not None:
@@ -153,7 +154,11 @@ class Runner:
                     loaded = self._terms[terms] = load_terms(terms)
             d = self.defaults
             cal = Calendar(
-                nation, terms=loaded, extra_holidays=d.extra_holidays, extra_source=d.extra_source
+                nation,
+                terms=loaded,
+                extra_holidays=d.extra_holidays,
+                extra_source=d.extra_source,
+                loader=bankholidays.load,
             )
             self._calendars[key] = cal
         return cal
@@ -162,6 +167,8 @@ class Runner:
         """One row's timeline, or the error record saying what its cells lack."""
         cells = row.cells
         ref = cell_text(cells[plan.ref])
+        if row.problem is not None:
+            return RowError(ref, row.line, row.problem)
         if not ref:
             return RowError("", row.line, "column ref: expected the case reference, it is empty")
         if row.extra_cells:

@@ -8,6 +8,7 @@ for .xlsx the sheet row). Errors name the file and what was expected, never a ce
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import re
@@ -28,6 +29,12 @@ Cell = str | dt.date | int | float
 """A cell as read: text (stripped), a date (Excel date cells), or a number (Excel)."""
 
 
+Raw = tuple[int, list[Cell], str | None]
+"""A record as read: its first line, its cells, and what makes it unreadable (or None)."""
+MAX_CELL = 131_072  # Python's csv field limit: no caseload cell is this long on purpose
+READ_LIMIT = 16 << 20  # what the csv reader may hold in one field before it gives up
+
+
 class CellError(ValueError):
     """A cell that is not what its column needs; the message names no value."""
 
@@ -39,6 +46,7 @@ class Row:
     line: int
     cells: tuple[Cell, ...]
     extra_cells: int = 0  # non-empty cells beyond the header's last column
+    problem: str | None = None  # an unreadable record (unclosed quote, over-long cell)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +133,6 @@ class Caseload:
         self.folder = self.path.parent
         self.is_xlsx = self.path.suffix.lower() in (".xlsx", ".xlsm")
         self._close: list[Any] = []
-        _check_file(self.path)
         if sheet is not None and not self.is_xlsx:
             msg = f"--sheet {sheet!r}: only a .xlsx caseload has sheets"
             raise BadInput(msg)
@@ -133,6 +140,8 @@ class Caseload:
             msg = "--encoding: a .xlsx caseload has no text encoding; leave it out"
             raise BadInput(msg)
         try:
+            self._file = _open_file(self.path, is_xlsx=self.is_xlsx)
+            self._close.append(self._file)
             self._raw = self._open_xlsx(sheet) if self.is_xlsx else self._open_csv(encoding)
             self.header = self._read_header()
         except BaseException:
@@ -153,24 +162,25 @@ class Caseload:
         self._close.clear()
 
     # -- CSV ----------------------------------------------------------------------------------
-    def _open_csv(self, encoding: str | None) -> Iterator[tuple[int, list[Cell]]]:
+    def _open_csv(self, encoding: str | None) -> Iterator[Raw]:
+        import io
+
         enc = _encoding(encoding)
-        _check_decodes(self.path, enc, given=encoding is not None)
-        f: IO[str] = self.path.open(encoding=enc, newline="")
+        _check_decodes(self._file, self.path, enc, given=encoding is not None)
+        self._file.seek(0)
+        f: IO[str] = io.TextIOWrapper(self._file, encoding=enc, newline="")
         self._close.append(f)
-        return _csv_rows(f)
+        return _csv_rows(f, self.path)
 
     # -- XLSX ---------------------------------------------------------------------------------
-    def _open_xlsx(self, sheet: str | None) -> Iterator[tuple[int, list[Cell]]]:
-        import zipfile
+    def _open_xlsx(self, sheet: str | None) -> Iterator[Raw]:
+        from sendtime.io.files import check_xlsx
 
-        from openpyxl import load_workbook
+        check_xlsx(self._file, self.path, "CASELOAD")
+        with _xlsx_errors(self.path):
+            from openpyxl import load_workbook
 
-        try:
-            wb = load_workbook(self.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-            msg = f"CASELOAD {self.path}: not a readable .xlsx workbook"
-            raise BadInput(msg) from None
+            wb = load_workbook(self._file, read_only=True, data_only=True)
         self._close.append(wb)
         if sheet is None:
             ws = wb.worksheets[0]
@@ -186,11 +196,14 @@ class Caseload:
             msg = f"--sheet {sheet!r}: a chart sheet, expected a worksheet"
             raise BadInput(msg)
         ws.reset_dimensions()  # some writers record a wrong size; read every row there is
-        return _xlsx_rows(ws.iter_rows(values_only=True))
+        return _xlsx_rows(ws.iter_rows(values_only=True), self.path)
 
     # -- header -------------------------------------------------------------------------------
     def _read_header(self) -> Header:
-        for _line, cells in self._raw:
+        for line, cells, problem in self._raw:
+            if problem is not None:
+                msg = f"CASELOAD {self.path}: the header (line {line}): {problem}"
+                raise BadInput(msg)
             if any(c != "" for c in cells):
                 names = [cell_text(c) for c in cells]
                 while names and names[-1] == "":
@@ -212,8 +225,23 @@ class Caseload:
 
     def rows(self) -> Iterator[Row]:
         """The data rows after the header; blank rows are skipped."""
-        width = len(self.header.names)
-        for line, cells in self._raw:
+        names = self.header.names
+        width = len(names)
+        for line, cells, problem in self._raw:
+            if problem is not None:
+                yield Row(line, _padded(cells, width), problem=problem)
+                continue
+            for i, c in enumerate(cells):
+                if isinstance(c, str) and len(c) > MAX_CELL:
+                    column = names[i] if i < width else f"column {i + 1}"
+                    problem = (
+                        f"column {column}: {len(c):,} characters, more than the "
+                        f"{MAX_CELL:,} a cell may hold"
+                    )
+                    yield Row(line, _padded(cells, width), problem=problem)
+                    break
+            if problem is not None:
+                continue
             n = len(cells)
             if n == width:
                 if any(c != "" for c in cells):
@@ -228,21 +256,25 @@ class Caseload:
                 yield Row(line, tuple(cells[:width]), extra)
 
 
-def _check_file(path: Path) -> None:
-    if path.is_dir():
-        msg = f"CASELOAD {path}: is a folder, expected a file"
-        raise BadInput(msg)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        msg = f"CASELOAD {path}: no such file"
-        raise BadInput(msg) from None
-    except OSError as exc:
-        msg = f"CASELOAD {path}: cannot be read ({exc.strerror})"
-        raise BadInput(msg) from None
-    if size == 0:
+def _padded(cells: list[Cell], width: int) -> tuple[Cell, ...]:
+    """Exactly ``width`` cells (a bad row keeps its ref for the error record)."""
+    out = [c if not isinstance(c, str) or len(c) <= MAX_CELL else "" for c in cells[:width]]
+    return (*out, *([""] * (width - len(out))))
+
+
+def _open_file(path: Path, *, is_xlsx: bool) -> IO[bytes]:
+    """The caseload, through sendtime.io.files (a regular file under its cap), not empty."""
+    import os
+
+    from sendtime.io import files
+
+    cap = files.XLSX_CAP if is_xlsx else files.CSV_CAP
+    f = files.open_input(path, "CASELOAD", cap, label="the caseload")
+    if os.fstat(f.fileno()).st_size == 0:
+        f.close()
         msg = f"CASELOAD {path}: the file is empty (expected a header row: ref, process, date)"
         raise BadInput(msg)
+    return f
 
 
 def _encoding(name: str | None) -> str:
@@ -251,27 +283,28 @@ def _encoding(name: str | None) -> str:
     try:
         codec = codecs.lookup(name)
     except LookupError:
+        codec = None
+    if codec is None or not getattr(codec, "_is_text_encoding", True):  # rot13, base64, zlib
         msg = f"--encoding {name!r}: not a known text encoding (expected e.g. utf-8 or cp1252)"
         raise BadInput(msg) from None
     return "utf-8-sig" if codec.name in ("utf-8", "utf-8-sig") else codec.name
 
 
-def _check_decodes(path: Path, enc: str, *, given: bool) -> None:
+def _check_decodes(f: IO[bytes], path: Path, enc: str, *, given: bool) -> None:
     """Decode the whole file once, in chunks, so a bad byte stops the run before any output."""
     decoder = codecs.getincrementaldecoder(enc)()
     line = 1
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                line += chunk.count(b"\n", 0, exc.start)
-                raise BadInput(_decode_message(path, enc, line, given=given)) from None
-            line += chunk.count(b"\n")
+    while chunk := f.read(CHUNK):
         try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            line += chunk.count(b"\n", 0, exc.start)
             raise BadInput(_decode_message(path, enc, line, given=given)) from None
+        line += chunk.count(b"\n")
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise BadInput(_decode_message(path, enc, line, given=given)) from None
 
 
 def _decode_message(path: Path, enc: str, line: int, *, given: bool) -> str:
@@ -299,21 +332,64 @@ def _decodes_as(path: Path, enc: str) -> bool:
     return True
 
 
-def _csv_rows(f: IO[str]) -> Iterator[tuple[int, list[Cell]]]:
-    reader = csv.reader(f, strict=False)
+def _csv_rows(f: IO[str], path: Path) -> Iterator[Raw]:
+    """Records of a CSV file; an unreadable record is yielded with its problem, not raised.
+
+    A quote that opens a cell and never closes makes the csv module read every later line
+    into that one cell, silently. It is found by counting the record's quote characters: a
+    record whose quoted cells are all closed holds an even number; one that runs to the end
+    of the file with an odd number and a line break was swallowed by an unclosed quote.
+    """
+    if csv.field_size_limit() < READ_LIMIT:  # longer cells are bad rows, not a stopped run
+        csv.field_size_limit(READ_LIMIT)
+    state = [0, False]  # quote characters in the current record; end of file reached
+
+    def lines() -> Iterator[str]:
+        for text in f:
+            state[0] += text.count('"')
+            yield text
+        state[1] = True
+
+    reader = csv.reader(lines(), strict=False)
     start = 1
-    try:
-        for record in reader:
-            yield start, [c.strip() for c in record]
+    while True:
+        state[0] = 0
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, [], f"not readable CSV ({exc})"
             start = reader.line_num + 1
-    except csv.Error as exc:
-        msg = f"CASELOAD {getattr(f, 'name', '')}: line {reader.line_num}: not readable CSV ({exc})"
+            continue
+        problem = None
+        if state[1] and state[0] % 2 and reader.line_num > start:
+            problem = (
+                f"a quote opened on line {start} is never closed, so every later line was read "
+                "into one cell; close the quote (or remove it) and run again"
+            )
+            # the swallowed cell holds other rows' data: dropped, so no message can show it
+            record = ["" if "\n" in c or "\r" in c else c for c in record]
+        yield start, [c.strip() for c in record], problem
+        start = reader.line_num + 1
+
+
+def _xlsx_rows(rows: Iterator[tuple[Any, ...]], path: Path) -> Iterator[Raw]:
+    with _xlsx_errors(path):
+        for line, values in enumerate(rows, 1):
+            yield line, [_xlsx_cell(v) for v in values], None
+
+
+@contextlib.contextmanager
+def _xlsx_errors(path: Path) -> Iterator[None]:
+    """Whatever openpyxl raises on a broken workbook (zip, XML, styles) is one line, exit 2."""
+    try:
+        yield
+    except BadInput:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds: KeyError, ParseError, TypeError...
+        msg = f"CASELOAD {path}: not a readable .xlsx workbook ({type(exc).__name__})"
         raise BadInput(msg) from None
-
-
-def _xlsx_rows(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[int, list[Cell]]]:
-    for line, values in enumerate(rows, 1):
-        yield line, [_xlsx_cell(v) for v in values]
 
 
 def _xlsx_cell(v: Any) -> Cell:

@@ -20,22 +20,14 @@ from sendtime.engine.terms import Period, SettingKind, Terms
 
 
 def read_text(path: str | Path, what: str) -> str:
-    """A small input file as text (UTF-8, BOM allowed), or BadInput naming it and the problem."""
+    """A small input file as text (UTF-8, BOM allowed), or BadInput naming it and the problem.
+
+    Read through sendtime.io.files: a regular file under its cap, recorded as a run's input.
+    """
+    from sendtime.io.files import read_input
+
     p = Path(path)
-    if "\x00" in str(path) or not str(path).strip():
-        msg = f"{what} {str(path)!r}: not a usable file name"
-        raise BadInput(msg)
-    if p.is_dir():
-        msg = f"{what} {p}: is a folder, expected a file"
-        raise BadInput(msg)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        msg = f"{what} {p}: no such file"
-        raise BadInput(msg) from None
-    except OSError as exc:
-        msg = f"{what} {p}: cannot be read ({exc.strerror})"
-        raise BadInput(msg) from None
+    data = read_input(path, what)
     if not data.strip():
         msg = f"{what} {p}: the file is empty"
         raise BadInput(msg)

@@ -15,15 +15,10 @@ from typing import Any
 
 from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput, SendtimeError
-from sendtime.engine.localrules import (
-    LocalRule,
-    apply_local_rules,
-    parse_offset,
-    rule_error,
-    validate,
-)
+from sendtime.engine.localrules import LocalRule, parse_offset, rule_error
 from sendtime.engine.model import Timeline
 from sendtime.io.loaders import read_text
+from sendtime.law.england.local import apply_local_rules, validate
 
 FIELDS = ("id", "title", "after", "offset", "source")
 

@@ -21,7 +21,7 @@ from rich.text import Text
 from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import NeedsMoreData
 from sendtime.engine.model import Kind, Step, Timeline
-from sendtime.engine.timeline import DISCLAIMER
+from sendtime.law.england.rules import DISCLAIMER
 
 MAX_SPAN_MONTHS = 6  # up to this many months from first to last step are all shown
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sendtime.engine.model import ClosureCheck, Rule, Step, Timeline
-from sendtime.engine.timeline import DISCLAIMER
+from sendtime.law.england.rules import DISCLAIMER
 
 TIMELINE_SCHEMA = "sendtime.timeline/1"
 

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from sendtime.engine.model import Rule, Status, Step, Timeline
-from sendtime.engine.timeline import DISCLAIMER
+from sendtime.law.england.rules import DISCLAIMER
 
 TITLES = {
     "assess": "EHC needs assessment",

@@ -1,8 +1,13 @@
 """XLSX output with openpyxl's write-only mode: real date cells, a styled and frozen header.
 
 Write-only mode streams rows to disk, so memory stays flat; it ignores the frozen pane and
-column widths unless they are set before the first row, so they are set here first. A text
-cell that begins with "=" is stored as text, never as a formula.
+column widths unless they are set before the first row, so they are set here first.
+
+Every cell is its own: a cell object handed to openpyxl's write-only sheet is rewritten in
+place (its row and column) when appended, so one object reused across rows shows up in the
+wrong place and with the wrong type. Text that openpyxl would read as something else (a
+formula "=...", an error code "#N/A") gets a fresh cell typed explicitly as a string; headers
+too. Characters a workbook cannot hold (controls) are written as escapes, not dropped.
 """
 
 from __future__ import annotations
@@ -38,6 +43,13 @@ WIDTHS = {
 }
 SHEET = "deadlines"
 FORMULA_START = ("=", "+", "-", "@")
+ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _storable(value: str) -> str:
+    """Text an .xlsx can hold: control characters (which openpyxl refuses) as escapes."""
+    return _ILLEGAL.sub(lambda m: f"\\x{ord(m[0]):02x}", value)
 
 
 def _letter(i: int) -> str:
@@ -57,7 +69,6 @@ class XlsxSink:
         today: dt.date | None = None,
     ) -> None:
         from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         self._target = target
@@ -77,19 +88,28 @@ class XlsxSink:
         line = Border(bottom=Side(style="thin", color="000000"))
         row = []
         for name in names:
-            c = WriteOnlyCell(ws, value=name)
+            c = self._string(name)
             c.font, c.fill, c.border = font, fill, line
             c.alignment = Alignment(vertical="center")
             row.append(c)
         ws.append(row)
         self._rows = 1
-        self._cell = WriteOnlyCell
+
+    def _string(self, value: str) -> Any:
+        """A new cell holding ``value`` as a string, whatever it looks like."""
+        from openpyxl.cell import WriteOnlyCell
+
+        c = WriteOnlyCell(self._ws)
+        c._value = _storable(value)  # type: ignore[attr-defined]  # the setter guesses a type
+        c.data_type = "s"
+        return c
 
     def _text(self, value: Any) -> Any:
-        if isinstance(value, str) and value.startswith(FORMULA_START):
-            c = self._cell(self._ws, value=value)
-            c.data_type = "s"  # text, not a formula
-            return c
+        """A cell value: text openpyxl would misread gets its own string cell; else as it is."""
+        if isinstance(value, str) and (
+            value.startswith(FORMULA_START) or value in ERROR_CODES or not value.isprintable()
+        ):
+            return self._string(value)
         return value
 
     def write(self, case: Case) -> None:
@@ -97,7 +117,7 @@ class XlsxSink:
         t = case.timeline
         if case.latest_input and (self._latest is None or case.latest_input > self._latest):
             self._latest = case.latest_input
-        extra = [self._text(v) for _, v in case.extra]
+        extra = [v for _, v in case.extra]
         for s in t.steps:
             self._ws.append(
                 [
@@ -115,7 +135,7 @@ class XlsxSink:
                     s.projected,
                     f"{s.disapplied.limb}: {s.disapplied.reason}" if s.disapplied else None,
                     self._text("; ".join(s.notes)) if s.notes else None,
-                    *extra,
+                    *(self._text(v) for v in extra),  # new cells for every row
                 ]
             )
             self._rows += 1
@@ -130,6 +150,19 @@ class XlsxSink:
             Path(self._target).write_bytes(data)
         else:
             self._target.write(data)
+
+    def discard(self) -> None:
+        """Remove openpyxl's temporary file of the sheet (in $TMPDIR; it holds every cell)."""
+        import contextlib
+
+        writer = getattr(self._ws, "_writer", None)
+        name = getattr(writer, "out", None)
+        with contextlib.suppress(Exception):
+            if writer is not None:
+                writer.xf.close()
+        if isinstance(name, str):
+            with contextlib.suppress(OSError):
+                Path(name).unlink()
 
 
 W3CDTF = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
@@ -152,7 +185,8 @@ def _reproducible(xlsx: bytes, stamp: dt.date) -> bytes:
             if info.filename == "docProps/core.xml":
                 body = W3CDTF.sub(when, body)
             fixed = zipfile.ZipInfo(
-                info.filename, date_time=(max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
+                info.filename,
+                date_time=(min(max(stamp.year, 1980), 2107), stamp.month, stamp.day, 0, 0, 0),
             )
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr

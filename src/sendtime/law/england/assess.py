@@ -1,25 +1,25 @@
 """The EHC needs assessment and the draft plan: assess and draft, with deemed service.
 
-Pure: every date comes from rule rows through timeline.compute.
+Pure: every date comes from rule rows through the engine's compute, with England's RuleSet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Unpack
 
 from sendtime.engine import periods
 from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput
-from sendtime.engine.methods import POST_DAYS
-from sendtime.engine.model import (
-    Counting,
-    RecordedException,
-    Timeline,
-)
-from sendtime.engine.timeline import compute, default_calendar, exception_rule, given_dates
+from sendtime.engine.model import Timeline
+from sendtime.engine.options import OptionFields, Options
+from sendtime.engine.timeline import compute, given_dates, resolve
+from sendtime.law.england.closures import closure_check
 from sendtime.law.england.rules import NO_CLOSURE_LIMB_NOTE
+from sendtime.law.england.ruleset import ENGLAND
+from sendtime.law.england.service import POST_DAYS
 
 
 def check_service(
@@ -72,16 +72,14 @@ def assess(
     delivered: dt.date | None = None,
     by: str | None = None,
     at: str | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """The 20-week EHC needs assessment timeline from the day the LA received the request.
 
     ``posted``/``delivered`` instead give the day the request was sent; the day it counts as
-    received is then deemed (Interpretation Act 1978 s.7; CPR 6.26).
+    received is then deemed (Interpretation Act 1978 s.7; CPR 6.26). ``options`` (or the
+    keywords counting, calendar, exceptions, today) say how to compute.
     """
     if request_received is None and posted is None and delivered is None:
         raise BadInput("give the request date, or --posted/--delivered")
@@ -96,17 +94,10 @@ def assess(
         draft_served=draft_served,
         consultation_sent=consultation_sent,
     )
-    t = compute(
-        "assess",
-        given,
-        calendar=calendar,
-        counting=counting,
-        options=opts,
-        exceptions=exceptions,
-        today=today,
-        done=done,
-    )
-    return with_closure_checks(t, sorted(advice_requested), calendar or default_calendar())
+    o = resolve(Options.of(options, **fields), ENGLAND)
+    t = compute(ENGLAND, "assess", given, options=o, values=opts)
+    assert o.calendar is not None  # noqa: S101 - resolve fills it
+    return with_closure_checks(t, sorted(advice_requested), o.calendar)
 
 
 def with_closure_checks(t: Timeline, requested: Sequence[dt.date], cal: Calendar) -> Timeline:
@@ -120,18 +111,18 @@ def with_closure_checks(t: Timeline, requested: Sequence[dt.date], cal: Calendar
     if cal.terms is None:
         warn = "the reg 10(4)(a)/(b) closure test needs the setting's term dates: give --terms FILE"
         return replace(t, warnings=(*t.warnings, warn))
-    checks = tuple(cal.terms.closure_check(d) for d in requested)
+    checks = tuple(closure_check(cal.terms, d) for d in requested)
     steps = list(t.steps)
     if any(c.engaged for c in checks):
         # Steps whose regulation has exceptions but no closure limb (reg 8(2)): say so.
-        no_limb = {s.id for s in steps if (e := exception_rule(s.id)) and not e.closure}
+        no_limb = {s.id for s in steps if (e := ENGLAND.exception_rule(s.id)) and not e.closure}
         steps = [
             replace(s, notes=(*s.notes, NO_CLOSURE_LIMB_NOTE)) if s.id in no_limb else s
             for s in steps
         ]
     start = t.trigger
     for i, s in enumerate(steps):
-        e = exception_rule(s.id)
+        e = ENGLAND.exception_rule(s.id)
         if e is None or not e.closure or s.date is None or start is None:
             continue
         for c in checks:
@@ -156,11 +147,8 @@ def draft(
     delivered: dt.date | None = None,
     by: str | None = None,
     at: str | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """The parent's window on a draft plan: at least 15 days beginning with the day it was served.
 
@@ -175,13 +163,4 @@ def draft(
     given = given_dates(
         draft_served=served, posted=posted, delivered=delivered, consultation_sent=consultation_sent
     )
-    return compute(
-        "draft",
-        given,
-        calendar=calendar,
-        counting=counting,
-        options=opts,
-        exceptions=exceptions,
-        today=today,
-        done=done,
-    )
+    return compute(ENGLAND, "draft", given, options=Options.of(options, **fields), values=opts)

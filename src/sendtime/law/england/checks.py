@@ -54,3 +54,9 @@ PARTY_LIMITS: dict[str, str] = {
     # LGA 1974 s.26B: the complainant's limit.
     "ombudsman.complaint": "the complainant's time limit",
 }
+
+
+# LGA 1974 s.26B: when a duty is late or overdue, the Ombudsman's 12 months are shown, counted
+# from the day after the earliest missed duty fell due (the earliest the person affected can
+# have had notice: the safe end). (process, input) of the ombudsman.complaint row.
+REMEDY = ("ombudsman", "first_notice")

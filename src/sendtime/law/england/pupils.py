@@ -6,18 +6,41 @@ Guidance and arithmetic, not time limits (england.md, "The pupil"). Pure: today 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import TypeVar
+from typing import TypeVar, Unpack
 
 from sendtime.engine import periods
-from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Counting, RecordedException, Step, Timeline
+from sendtime.engine.model import Step, Timeline
+from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.terms import Terms
+from sendtime.engine.timeline import resolve
+from sendtime.law.england.reviews import review, transfer
+from sendtime.law.england.ruleset import ENGLAND
+from sendtime.law.england.school_year import (
+    academic_year_start,
+    birthday,
+    compulsory_school_age_end,
+    last_friday_of_june,
+    year_group_on,
+)
 
-LAST_FRIDAY_OF_JUNE_WEEKDAY = 4  # Friday
+__all__ = [  # the school-year arithmetic is re-exported: it was first defined here
+    "Destination",
+    "PupilFacts",
+    "Structure",
+    "Transfer",
+    "academic_year_start",
+    "birthday",
+    "compulsory_school_age_end",
+    "facts",
+    "last_friday_of_june",
+    "next_transfer",
+    "pupil",
+    "year_group_on",
+]
+
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -80,64 +103,6 @@ class PupilFacts:
         """Age in whole years today."""
         years = self.today.year - self.dob.year
         return years - ((self.today.month, self.today.day) < (self.dob.month, self.dob.day))
-
-
-def academic_year_start(d: dt.date) -> int:
-    """The calendar year in which the academic year containing d began (1 September)."""
-    return d.year if d.month >= 9 else d.year - 1
-
-
-def year_group_on(dob: dt.date, day: dt.date) -> int:
-    """National Curriculum year group on a day: Y - B - 5 (0 = Reception, -1 = nursery).
-
-    Y and B are the years the academic years of ``day`` and of the birth began.
-    Born 2015-03-10 -> Year 6 in 2025-26.
-    """
-    return academic_year_start(day) - academic_year_start(dob) - 5
-
-
-def last_friday_of_june(year: int) -> dt.date:
-    """The school leaving date (Education (School Leaving Date) Order 1997)."""
-    d = dt.date(year, 6, 30)
-    return d - dt.timedelta(days=(d.weekday() - LAST_FRIDAY_OF_JUNE_WEEKDAY) % 7)
-
-
-def birthday(dob: dt.date, age: int) -> dt.date:
-    """The day a child born on dob reaches an age (29 February -> 1 March in other years)."""
-    try:
-        return dob.replace(year=dob.year + age)
-    except ValueError:
-        return dt.date(dob.year + age, 3, 1)
-
-
-def compulsory_school_age_end(
-    dob: dt.date, terms: Terms | None = None
-) -> tuple[dt.date, tuple[str, ...]]:
-    """The day compulsory school age ends (Education Act 1996 s.8(3)) and any warning.
-
-    It ends on the school leaving date (the last Friday in June) of the academic year in which
-    the child turns 16; a 16th birthday after that June date but before the next school year
-    begins ends it in that June (s.8(3)(a)). The school year begins with the autumn term, so
-    birthdays from 1 September to the day before term starts need term dates to decide.
-    """
-    sixteen = birthday(dob, 16)
-    june = last_friday_of_june(academic_year_start(sixteen) + 1)
-    if sixteen.month != 9:
-        return june, ()
-    previous = last_friday_of_june(sixteen.year)
-    if terms is not None:
-        autumn = [
-            t.start for t in terms.terms if t.start.year == sixteen.year and t.start.month >= 8
-        ]
-        if autumn:
-            return (previous, ()) if sixteen < min(autumn) else (june, ())
-    if sixteen.day <= 7:
-        return june, (
-            f"16th birthday {sixteen.isoformat()} falls in early September: if it comes before "
-            f"the autumn term starts, compulsory school age ended on {previous.isoformat()} "
-            "(Education Act 1996 s.8(3)(a)); give --terms to decide",
-        )
-    return june, ()
 
 
 def facts(
@@ -244,27 +209,30 @@ def _combined_window(t: Timeline, transfer: Transfer, plan_date: dt.date) -> str
 def pupil(
     dob: dt.date,
     *,
-    today: dt.date,
     structure: Structure | str = Structure.TWO_TIER,
     transfer_after_year: int | None = None,
     destination: Destination | str = Destination.POST16,
     year_group: int | None = None,
     plan_date: dt.date | None = None,
-    calendar: Calendar | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    exceptions: Sequence[RecordedException] = (),
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """A pupil's year group, compulsory school age and next phase transfer, with its plan.
 
     Guidance and arithmetic from the date of birth (england.md, "The pupil"); the transfer steps
     are those of ``transfer`` for the computed year, and with ``plan_date`` the annual review's.
+    ``today`` (in ``options`` or as a keyword) is required: a year group changes with it.
     """
-    from sendtime.law.england.reviews import review, transfer
-
+    o = resolve(Options.of(options, **fields), ENGLAND)
+    today, calendar, counting, exceptions = o.today, o.calendar, o.counting, o.exceptions
+    if today is None:
+        raise BadInput("pupil needs today's date (today=...) for the year group")
+    assert calendar is not None  # noqa: S101 - resolve fills it
+    # exceptions are warned about below, not passed on; done dates are checked on the whole
+    plain = replace(o, exceptions=(), done=None)
     structure = _choice(Structure, structure, "--structure")
     destination = _choice(Destination, destination, "--destination")
-    terms = calendar.terms if calendar is not None else None
+    terms = calendar.terms
     p = facts(dob, today=today, year_group=year_group, terms=terms)
     move, warns = next_transfer(
         p, structure, transfer_after_year=transfer_after_year, destination=destination
@@ -275,7 +243,7 @@ def pupil(
     steps: list[Step] = []
     if move is not None:
         kind = move.kind if move.is_transfer else destination.value
-        t = transfer(move.year, kind=kind, calendar=calendar, counting=counting, today=today)
+        t = transfer(move.year, kind=kind, options=plain)
         steps.extend(t.steps)
         warnings.extend(t.warnings)
     under_five = today < periods.add_months(dob, 60)
@@ -284,9 +252,7 @@ def pupil(
             plan_date,
             dob=dob,
             year_group=p.year_group if p.year_group_given else None,
-            calendar=calendar,
-            counting=counting,
-            today=today,
+            options=plain,
         )
         steps.extend(r.steps)
         warnings.extend(r.warnings)
@@ -317,10 +283,6 @@ def pupil(
     if plan_date is not None:
         inputs.append(("plan_date", plan_date.isoformat()))
     cal = calendar
-    if cal is None:
-        from sendtime.engine.timeline import default_calendar
-
-        cal = default_calendar()
     t = Timeline(
         process="pupil",
         inputs=tuple(inputs),
@@ -331,11 +293,11 @@ def pupil(
         extra=(("pupil", facts_doc),),
         trigger=dob,
     )
-    if done is None:
+    if o.done is None:
         return t
     from sendtime.engine.timeline import check
 
-    return check(t, done, today=today, calendar=cal)
+    return check(ENGLAND, t, dict(o.done), today=today, calendar=cal)
 
 
 def _choice(enum: type[E], value: E | str, option: str) -> E:

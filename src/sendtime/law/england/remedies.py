@@ -10,8 +10,10 @@ from dataclasses import replace
 
 from sendtime.engine import periods
 from sendtime.engine.model import Step, Timeline
+from sendtime.engine.options import Options
 from sendtime.engine.timeline import compute, given_dates
 from sendtime.law.england.rules import OMBUDSMAN_FROM_DUTY_NOTE
+from sendtime.law.england.ruleset import ENGLAND
 
 
 def ombudsman(first_notice: dt.date, *, today: dt.date | None = None) -> Timeline:
@@ -20,7 +22,8 @@ def ombudsman(first_notice: dt.date, *, today: dt.date | None = None) -> Timelin
     ``first_notice`` is the day the person affected first had notice of the matter (LGA 1974
     s.26B(2)(a)); the period ends the day before the corresponding date 12 months on.
     """
-    return compute("ombudsman", given_dates(first_notice=first_notice), today=today)
+    given = given_dates(first_notice=first_notice)
+    return compute(ENGLAND, "ombudsman", given, options=Options(today=today))
 
 
 def ombudsman_step(

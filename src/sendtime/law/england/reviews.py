@@ -7,16 +7,17 @@ inputs and steps of each command and adds the warnings and notes that depend on 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Unpack
 
 from sendtime.engine import periods
-from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Confidence, Counting, RecordedException, Status, Timeline
+from sendtime.engine.model import Confidence, Status, Timeline
+from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.timeline import compute
-from sendtime.law.england.pupils import academic_year_start, year_group_on
 from sendtime.law.england.rules import SAME_DAY_NOTE
+from sendtime.law.england.ruleset import ENGLAND
+from sendtime.law.england.school_year import academic_year_start, year_group_on
 
 LAST_MEETING_WARNING = (
     "review period counted from the last review meeting (--last-meeting): this gives an "
@@ -88,11 +89,8 @@ def review(
     notice_sent: dt.date | None = None,
     dob: dt.date | None = None,
     year_group: int | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """The annual review of an EHC plan from P, the first day of the current 12-month period.
 
@@ -127,15 +125,13 @@ def review(
         }.items()
         if v is not None
     }
+    o = Options.of(options, **fields)
     t = compute(
+        ENGLAND,
         "review",
         given,
-        calendar=calendar,
-        counting=counting,
-        exceptions=exceptions,
-        today=today,
-        done=done,
         warnings=warnings,
+        options=o,
     )
     if notice_sent is not None:
         t = _add_note(t, "review.amend-representations", SAME_DAY_NOTE)
@@ -162,6 +158,7 @@ def review(
             f"({end.isoformat()}): the review is already late (CFA s.44(1))"
         )
         t = replace(t, warnings=(*t.warnings, late))
+    calendar = o.calendar
     terms = calendar.terms if calendar is not None else None
     if (
         meeting is not None
@@ -189,11 +186,8 @@ def amend(
     served: dt.date | None = None,
     posted: dt.date | None = None,
     post: str | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """An amendment outside a review, from N, the day the amendment notice was sent (reg 22).
 
@@ -216,16 +210,14 @@ def amend(
         for k, v in {"notice_sent": notice_sent, "served": served, "posted": posted}.items()
         if v is not None
     }
+    o = Options.of(options, **fields)
     t = compute(
+        ENGLAND,
         "amend",
         given,
-        calendar=calendar,
-        counting=counting,
-        options=opts,
-        exceptions=exceptions,
-        today=today,
-        done=done,
+        values=opts,
         warnings=[AMEND_WARNING],
+        options=o,
     )
     if served is None and posted is None:
         t = _add_note(t, "review.amend-representations", SAME_DAY_NOTE)
@@ -237,11 +229,8 @@ def transfer(
     *,
     kind: str,
     transfer_date: dt.date | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """A phase transfer (reg 18): the transfer deadline and the backward plan to meet it.
 
@@ -276,16 +265,14 @@ def transfer(
         given["transfer_year"] = (dt.date(year, 1, 1),)
         if transfer_date is not None:
             given["transfer_date"] = (transfer_date,)
+    o = Options.of(options, **fields)
     t = compute(
+        ENGLAND,
         "transfer",
         given,
-        calendar=calendar,
-        counting=counting,
-        exceptions=exceptions,
-        today=today,
-        done=done,
         step_ids=(step, *BACKWARD_PLAN),
         warnings=warnings,
+        options=o,
     )
     f = t.step(step).date
     if transfer_date is not None and f is not None and kind != "post16-other":

@@ -3,16 +3,17 @@
 One row per step. Each row's ``wording`` quotes the words of the law that fix its counting
 ("within 6 weeks of" -> exclusive, "beginning with" -> the trigger is day 1). A new rule that
 behaves like an existing one is one row here; a new behaviour is one Method or Roll member
-plus one function in timeline.py / periods.py.
+plus one function in engine/methods.py (generic counting) or in law/england (England's own,
+registered in ruleset.py), with periods.py doing the date arithmetic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import NamedTuple
 
 from sendtime.engine.model import Citation, Confidence, Kind, Method, Roll, Rule, Unit
+from sendtime.engine.ruleset import ExceptionRule, Relaxation
 
 REGS = "SEND Regulations 2014"
 CFA = "Children and Families Act 2014"
@@ -72,6 +73,28 @@ SERVICE_NOTE = (
 )
 # Inputs that are an alternative to a rule's anchor, not an assumption: never "projected".
 GIVEN_ALTERNATIVES = frozenset({"la_decided"})
+REGIME_START = dt.date(2014, 9, 1)  # SEND Regulations 2014 in force (SI 2014/1530 reg 1)
+BEFORE_REGIME = (
+    "is before {start}, when the SEND Regulations 2014 came into force; sendtime does not "
+    "compute the earlier regime"
+)
+WORKING_DAY_WORDS = (
+    "Working day: any day except Saturday, Sunday, Christmas Day, Good Friday and a bank "
+    "holiday ({nation}; {source}). The Regulations do not define it (reg 2(1)); this is the "
+    "standard statutory meaning, as the Tribunal rules use."
+)
+DEEMED_PROJECTION = (
+    "projected: counted from {anchor}, deemed from the posting or delivery date (the real "
+    "date, if known, wins)"
+)
+OTHER_NATION = (
+    "bank holidays of {nation} used at your request; the SEND Regulations apply in England, "
+    "where England-and-Wales bank holidays count"
+)
+DISCLAIMER = (
+    "Not legal advice: dates computed from the SEND Regulations 2014 and related law; "
+    "check against the law and your own records."
+)
 SECONDARY_NOTE = (
     "secondary source: taken from reputable secondary sources (IPSEA, councils); the statutory "
     "text or its paragraph number is not verified"
@@ -1079,42 +1102,6 @@ TRIGGERS: dict[str, str] = {
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 
 
-def _process_inputs() -> dict[str, dict[str, str | None]]:
-    """Per command, the dates it takes and the step that stands in when one is not given.
-
-    E.g. review: {"meeting": "review.latest-meeting", ...}. Local rules anchor on these as
-    "<command>.<input>" (review.meeting), so "six weeks before the meeting" counts from the
-    meeting given, or from the projected latest meeting.
-    """
-    out: dict[str, dict[str, str | None]] = {}
-    for process, ids in PROCESSES.items():
-        inputs: dict[str, str | None] = {}
-        for rid in ids:
-            rule = RULES_BY_ID[rid]
-            names = (rule.anchor, *rule.fallback)
-            for i, name in enumerate(names):
-                if "." in name or not name:
-                    continue
-                later = [n for n in names[i + 1 :] if n in RULES_BY_ID and n in ids]
-                inputs.setdefault(name, later[0] if later else None)
-        out[process] = inputs
-    return out
-
-
-PROCESS_INPUTS: dict[str, dict[str, str | None]] = _process_inputs()
-
-
-class ExceptionRule(NamedTuple):
-    """A regulation that lets a body disapply a time limit for listed reasons (england.md s.2)."""
-
-    regulation: str
-    steps: tuple[str, ...]
-    personal: str  # the limb for exceptional personal circumstances
-    absence: str  # the limb for absence from the area
-    threshold_days: int  # absence must overlap the tested period by at least this
-    closure: str = ""  # the term-dates limb(s)
-
-
 # Regs 5(4), 8(2), 10(4), 13(3), 27(3), 44(3): "need not comply with the time limit ... if it is
 # impractical to do so because" of a listed reason. The tested period runs from the step's
 # anchor to its date. No other step can be disapplied.
@@ -1148,15 +1135,6 @@ EXCEPTIONS: tuple[ExceptionRule, ...] = (
         "reg 44(3) (closure circumstances, by reference)",
     ),
 )
-
-
-class Relaxation(NamedTuple):
-    """A period in which time limits were relaxed by statutory instrument."""
-
-    start: dt.date
-    end: dt.date
-    source: str  # only rules citing this source are flagged
-    note: str
 
 
 RELAXATIONS: tuple[Relaxation, ...] = (

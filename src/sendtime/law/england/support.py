@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from typing import Unpack
 
 from dateutil.easter import easter
 
-from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.methods import iso
 from sendtime.engine.model import Counting, Step, Timeline
+from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.terms import Period, Terms
-from sendtime.engine.timeline import check, relative_to_today, unannounced_holidays_warning
+from sendtime.engine.timeline import (
+    check,
+    relative_to_today,
+    resolve,
+    unannounced_holidays_warning,
+)
 from sendtime.law.england.rules import RULES_BY_ID
+from sendtime.law.england.ruleset import ENGLAND
 
 EVERY = re.compile(r"\s*(\d{1,2})\s*(?:w|wk|wks|week|weeks)\s*", re.IGNORECASE)
 
@@ -85,18 +91,22 @@ def _step(
 
 def support(
     *,
-    calendar: Calendar,
     start: dt.date | None = None,
     end: dt.date | None = None,
     every: int | None = None,
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """SEN Support meetings (support.meeting-N) and, with ``every`` weeks, review dates.
+
+    ``calendar`` (in ``options`` or as a keyword) must carry the setting's term dates.
 
     Raises:
         NeedsMoreData: without term dates (exit 3): the parts of the year come from them.
     """
+    o = resolve(Options.of(options, **fields), ENGLAND)
+    calendar, today = o.calendar, o.today
+    assert calendar is not None  # noqa: S101 - resolve fills it
     terms = calendar.terms
     if terms is None:
         raise NeedsMoreData("support needs the setting's term dates: give --terms FILE")
@@ -161,4 +171,6 @@ def support(
         warnings=tuple(warnings),
         trigger=lo,
     )
-    return t if done is None else check(t, done, today=today, calendar=calendar)
+    if o.done is None:
+        return t
+    return check(ENGLAND, t, dict(o.done), today=today, calendar=calendar)

@@ -8,21 +8,17 @@ writing (reg 42(5)) replaces a step's date, and is cited as such.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Unpack
 
-from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput
 from sendtime.engine.methods import iso
-from sendtime.engine.model import Counting, RecordedException, Step, Timeline
-from sendtime.engine.timeline import (
-    check,
-    compute,
-    default_calendar,
-    given_dates,
-    relative_to_today,
-)
+from sendtime.engine.model import Step, Timeline
+from sendtime.engine.options import OptionFields, Options
+from sendtime.engine.timeline import check, compute, given_dates, relative_to_today, resolve
 from sendtime.law.england.rules import ORDER_STEPS
+from sendtime.law.england.ruleset import ENGLAND
 
 # --type -> the reg 44(2) steps it emits (the last one is what a direction replaces).
 ORDER_TYPES: dict[str, tuple[str, ...]] = {
@@ -88,11 +84,8 @@ def appeal(
     mediation_requested: dt.date | None = None,
     la_told_adviser: dt.date | None = None,
     mediation_ended: dt.date | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """Mediation and the Tribunal appeal deadline from the day the decision letter was sent.
 
@@ -112,14 +105,12 @@ def appeal(
         la_told_adviser=la_told_adviser,
         mediation_ended=mediation_ended,
     )
+    o = Options.of(options, **fields)
     return compute(
+        ENGLAND,
         "appeal",
         given,
-        calendar=calendar,
-        counting=counting,
-        exceptions=exceptions,
-        today=today,
-        done=done,
+        options=o,
     )
 
 
@@ -130,11 +121,8 @@ def order(
     unopposed: bool | str = False,
     tribunal_direction: dt.date | None = None,
     order_sent: dt.date | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """What the LA must do after a Tribunal order (reg 44(2)) or an unopposed appeal (reg 45).
 
@@ -171,17 +159,15 @@ def order(
     if order_sent is not None and order_sent < order_date:
         msg = f"--order-sent {order_sent.isoformat()} is before the order date"
         raise BadInput(msg)
+    o = Options.of(options, **fields)
     t = compute(
+        ENGLAND,
         "order",
         given,
-        calendar=calendar,
-        counting=counting,
-        options={"type": kind, **({"unopposed": "true"} if unopposed else {})},
-        exceptions=exceptions,
-        today=today,
-        done=done,
+        values={"type": kind, **({"unopposed": "true"} if unopposed else {})},
         step_ids=ids,
         warnings=warnings,
+        options=o,
     )
     t = replace(t, trigger=order_date)
     if tribunal_direction is not None:
@@ -192,11 +178,11 @@ def order(
             tribunal_direction,
             f"First-tier Tribunal direction ({tribunal_direction.isoformat()})",
             "date set by a direction of the First-tier Tribunal (reg 44(1))",
-            today,
+            o.today,
         )
         t = replace(t, inputs=(*t.inputs, ("tribunal_direction", tribunal_direction.isoformat())))
-        if done is not None:  # the directed date is the one a done date is compared with
-            t = check(t, done, today=today, calendar=calendar)
+        if o.done is not None:  # the directed date is the one a done date is compared with
+            t = check(ENGLAND, t, dict(o.done), today=o.today, calendar=o.calendar)
     return t
 
 
@@ -206,11 +192,8 @@ def mediation(
     type: str = "other",  # the CLI's --type
     la_not_party: bool = False,
     agreed_date: dt.date | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """What follows a mediation agreement (reg 42).
 
@@ -225,16 +208,14 @@ def mediation(
     ids = tuple(f"mediation.{s}" for s in sfx)
     if la_not_party:
         ids += ("mediation.health-notify",)
+    o = Options.of(options, **fields)
     t = compute(
+        ENGLAND,
         "mediation",
         given_dates(agreement_date=agreement_date),
-        calendar=calendar,
-        counting=counting,
-        options={"type": kind},
-        exceptions=exceptions,
-        today=today,
-        done=done,
+        values={"type": kind},
         step_ids=ids,
+        options=o,
     )
     if agreed_date is not None:
         t = _replace_date(
@@ -243,11 +224,11 @@ def mediation(
             agreed_date,
             f"timescale agreed in writing ({agreed_date.isoformat()}), reg 42(5)",
             "date agreed in writing by the parties (reg 42(5))",
-            today,
+            o.today,
         )
         t = replace(t, inputs=(*t.inputs, ("agreed_date", agreed_date.isoformat())))
-        if done is not None:  # the agreed date is the one a done date is compared with
-            t = check(t, done, today=today, calendar=calendar)
+        if o.done is not None:  # the agreed date is the one a done date is compared with
+            t = check(ENGLAND, t, dict(o.done), today=o.today, calendar=o.calendar)
     return t
 
 
@@ -257,11 +238,8 @@ def move(
     aware: dt.date | None = None,
     transfer_date: dt.date | None = None,
     plan_date: dt.date | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """A plan moving with the family to a new LA (reg 15), from the day of the move M.
 
@@ -271,19 +249,13 @@ def move(
     end of the 12 months starting with ``plan_date`` and the end of the 3 months beginning
     with the transfer.
     """
-    cal = calendar or default_calendar()
+    o = resolve(Options.of(options, **fields), ENGLAND)
+    cal = o.calendar
+    assert cal is not None  # noqa: S101 - resolve fills it
     given = given_dates(
         move_date=move_date, aware=aware, transfer_date=transfer_date, plan_date=plan_date
     )
-    t = compute(
-        "move",
-        given,
-        calendar=cal,
-        counting=counting,
-        exceptions=exceptions,
-        today=today,
-        done=done,
-    )
+    t = compute(ENGLAND, "move", given, options=o)
     if aware is None:
         return t
     w = cal.add_working_days(move_date, -15)
@@ -309,11 +281,8 @@ def reassess(
     *,
     notified: dt.date | None = None,
     la_decided: dt.date | None = None,
-    counting: Counting = Counting.EXCLUSIVE,
-    calendar: Calendar | None = None,
-    exceptions: Sequence[RecordedException] = (),
-    today: dt.date | None = None,
-    done: Mapping[str, dt.date] | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Timeline:
     """Re-assessment of an EHC plan (regs 25, 27) from the day the request was received.
 
@@ -324,12 +293,10 @@ def reassess(
     if notified is not None and la_decided is not None:
         raise BadInput("give --notified or --la-decided, not both")
     given = given_dates(request_received=request_received, notified=notified, la_decided=la_decided)
+    o = Options.of(options, **fields)
     return compute(
+        ENGLAND,
         "reassess",
         given,
-        calendar=calendar,
-        counting=counting,
-        exceptions=exceptions,
-        today=today,
-        done=done,
+        options=o,
     )
