@@ -13,7 +13,7 @@ import pytest
 import sendtime
 from sendtime.io.batch import Case, RowError, cases
 from sendtime.io.caseload import CellError, parse_file_date
-from sendtime.law.england.processes import PROCESS_SPECS
+from sendtime.law.england.processes import BATCH
 from tests.conftest import Invoke, d
 
 HEADER = "ref,process,date,draft_served,school,notes_for_office\n"
@@ -123,7 +123,7 @@ def test_errors_never_show_other_cells(cli: Invoke, tmp_path: Path) -> None:
         assert secret not in r.stderr
     assert recs[0]["error"].startswith("date … is before 2014-09-01")
     assert recs[1]["error"].startswith("column draft_served:")
-    assert recs[2]["error"] == "column process: expected one of " + ", ".join(PROCESS_SPECS)
+    assert recs[2]["error"] == "column process: expected one of " + ", ".join(BATCH)
     assert recs[2]["error"].startswith("column process: expected one of assess, draft")
 
 
@@ -332,12 +332,12 @@ def test_one_calendar_per_nation_and_terms_file(tmp_path: Path) -> None:
 
 
 def test_row_warnings_once_each_then_counted(cli: Invoke, tmp_path: Path) -> None:
-    rows = "".join(f"S{i},assess,2024-03-01,scotland\n" for i in range(4))
-    p = write(tmp_path, "ref,process,date,nation\n" + rows)
+    rows = "".join(f"S{i},draft,2024-03-01,personal\n" for i in range(4))
+    p = write(tmp_path, "ref,process,date,exception\n" + rows)
     r = cli(["batch", str(p)])
     assert r.exit_code == 0
     lines = r.stderr.splitlines()
-    assert lines[0].startswith("sendtime: warning: ref S0 (line 2): bank holidays of scotland")
+    assert lines[0].startswith("sendtime: warning: ref S0 (line 2): no statutory exception")
     assert lines[-1].endswith("applies to 3 more row(s)")
     assert len(lines) == 2
 

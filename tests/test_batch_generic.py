@@ -1,4 +1,4 @@
-"""The runner is generic over PROCESS_SPECS, and laws of the file edge (dates, pass-through)."""
+"""The runner is generic over the process registry; laws of the file edge (dates, pass-through)."""
 
 from __future__ import annotations
 
@@ -16,23 +16,34 @@ import sendtime
 from sendtime.engine.model import Timeline
 from sendtime.io.batch import Case, RowError, cases
 from sendtime.io.caseload import parse_file_date
-from sendtime.law.england.processes import PROCESS_SPECS, Param, ParamKind, ProcessSpec
+from sendtime.law.england.processes import BATCH, Param, ParamKind, Process
 from tests.conftest import Invoke, d
 
 CALLS: list[dict[str, Any]] = []
 
 
-def fake(year: int | None, **kwargs: Any) -> Timeline:
+def fake(year: int | None, *, options: sendtime.Options, **kwargs: Any) -> Timeline:
     """A process that records how it was called and answers with a plain assess timeline."""
-    CALLS.append({"year": year, **{k: v for k, v in kwargs.items() if k != "calendar"}})
+    CALLS.append(
+        {
+            "year": year,
+            **kwargs,
+            "counting": options.counting,
+            "exceptions": options.exceptions,
+            "today": options.today,
+        }
+    )
     return sendtime.assess(d("2024-03-01"))
 
 
 @pytest.fixture
 def fake_spec(monkeypatch: pytest.MonkeyPatch) -> None:
-    spec = ProcessSpec(
+    spec = Process(
         "fake",
-        fake,
+        "A fake",
+        "year",
+        "tests.test_batch_generic:fake",
+        "fake",
         ParamKind.YEAR,
         (
             Param("year_group", ParamKind.INT),
@@ -40,32 +51,26 @@ def fake_spec(monkeypatch: pytest.MonkeyPatch) -> None:
             Param("meeting", ParamKind.DATE, kwarg="meeting_date"),
         ),
     )
-    monkeypatch.setitem(PROCESS_SPECS, "fake", spec)
-    monkeypatch.setitem(PROCESS_SPECS, "plain", ProcessSpec("plain", plain, ParamKind.DATE, ()))
+    monkeypatch.setitem(BATCH, "fake", spec)
     CALLS.clear()
 
 
-def plain(day: dt.date | None, *, calendar: sendtime.Calendar | None = None) -> Timeline:
-    """A process with no counting choice, no exceptions and no today."""
-    CALLS.append({"day": day, "calendar": calendar is not None})
-    return sendtime.assess(day)
-
-
-def test_only_what_a_process_takes_is_passed(fake_spec: None, tmp_path: Path) -> None:
+def test_every_option_reaches_the_process(fake_spec: None, tmp_path: Path) -> None:
     p = tmp_path / "c.csv"
     p.write_text(
-        "ref,process,date,counting,exception\n"
-        "P1,plain,2024-03-01,,\n"
-        "P2,plain,2024-03-01,inclusive,\n"
-        "P3,plain,2024-03-01,,personal\n",
+        "ref,process,date,counting,exception\nP1,fake,2026,inclusive,personal\n",
         encoding="utf-8",
     )
     got = list(cases(p))
     assert isinstance(got[0], Case)
-    calls = CALLS
-    assert calls == [{"day": d("2024-03-01"), "calendar": True}]
-    assert got[1] == RowError("P2", 3, "column counting: the plain process has no counting choice")
-    assert got[2] == RowError("P3", 4, "column exception: the plain process takes no exceptions")
+    assert [
+        {
+            "year": 2026,
+            "counting": sendtime.Counting.INCLUSIVE,
+            "exceptions": (sendtime.RecordedException(sendtime.ExceptionKind.PERSONAL),),
+            "today": None,
+        }
+    ] == CALLS
 
 
 def test_a_registered_process_just_works(fake_spec: None, tmp_path: Path) -> None:
@@ -86,6 +91,7 @@ def test_a_registered_process_just_works(fake_spec: None, tmp_path: Path) -> Non
         "kind": "school",
         "meeting_date": dt.date(2026, 6, 3),
         "counting": sendtime.Counting.INCLUSIVE,
+        "exceptions": (),
         "today": None,
     }
     assert got[0].extra == (("other", "kept"),)
@@ -101,9 +107,9 @@ def test_unknown_process_lists_the_registry(fake_spec: None, cli: Invoke, tmp_pa
     p.write_text("ref,process,date\nZ1,nope,2024-03-01\n", encoding="utf-8")
     r = cli(["batch", str(p)])
     assert r.exit_code == 2
-    names = ", ".join(PROCESS_SPECS)  # every registered process, the fakes last
+    names = ", ".join(BATCH)  # every registered process, the fake last
     assert names.startswith("assess, draft, ")
-    assert names.endswith(", fake, plain")
+    assert names.endswith(", pupil, fake")
     assert f'"error": "column process: expected one of {names}"' in r.stderr
 
 

@@ -156,7 +156,7 @@ def test_schema_is_a_json_schema(cli: Invoke) -> None:
         (["draft", "9999-12-31", "--post", "first"], 2, "after 2199-12-31"),
         (["assess", "2024-03-01", "--format", "yaml"], 2, "expected one of"),
         (["assess", "2024-03-01", "--counting", "sideways"], 2, "exclusive, inclusive"),
-        (["assess", "2024-03-01", "--nation", "wales"], 2, "england-and-wales"),
+        (["assess", "2024-03-01", "--nation", "wales"], 2, "belongs to `holidays` only"),
         (["assess", "2024-03-01", "--bogus"], 2, "No such option"),
         (["assess", "2024-03-01", "--exception", "holiday"], 2, "personal, absence"),
         (["assess", "2024-03-01", "--exception", "absence:2024-05-01..2024-04-01"], 2, "end"),

@@ -10,7 +10,8 @@ import pytest
 
 import sendtime
 from sendtime.engine.model import Method, Unit
-from sendtime.law.england.rules import EXCEPTIONS, PROCESSES, RULES, RULES_BY_ID, TRIGGERS
+from sendtime.law.england.rules import EXCEPTIONS, RULES, RULES_BY_ID
+from sendtime.law.england.ruleset import ENGLAND
 
 
 def test_all_is_sorted_and_importable() -> None:
@@ -63,7 +64,7 @@ def test_rule_ids_unique_and_cited() -> None:
 
 
 def test_processes_name_existing_rules_in_anchor_order() -> None:
-    for process, ids in PROCESSES.items():
+    for process, ids in ENGLAND.processes.items():
         seen: set[str] = set()
         for rid in ids:
             rule = RULES_BY_ID[rid]
@@ -71,7 +72,7 @@ def test_processes_name_existing_rules_in_anchor_order() -> None:
                 if anchor in ids:
                     assert anchor in seen, f"{process}: {rid} needs {anchor} earlier"
             seen.add(rid)
-        assert process in TRIGGERS
+        assert process in ENGLAND.triggers
 
 
 def test_exception_rows_name_existing_steps() -> None:
@@ -102,3 +103,25 @@ def test_old_import_paths_warn_and_alias_the_moved_module(old: str, new: str) ->
     with pytest.warns(DeprecationWarning, match=new.replace(".", r"\.")):
         mod = importlib.import_module(old)
     assert mod is importlib.import_module(new)
+
+
+def test_the_registry_names_each_process_once_and_its_columns_match_its_function() -> None:
+    import inspect
+
+    from sendtime.law.england.processes import BATCH, REGISTRY, TABLE
+
+    assert len(REGISTRY) == len(TABLE)
+    for p in TABLE:
+        fn = p.load()
+        if p.name in sendtime.__all__:  # the library's name comes from the registry
+            assert getattr(sendtime, p.name) is fn
+        params = inspect.signature(fn).parameters
+        needed = {
+            n
+            for n, x in params.items()
+            if x.kind is inspect.Parameter.KEYWORD_ONLY and x.default is inspect.Parameter.empty
+        }
+        if p.name in BATCH:
+            assert {c.arg for c in p.params if c.required} == needed, p.name
+            assert {c.arg for c in p.params} <= set(params), p.name
+        assert "options" in params, p.name  # every process reads one Options record

@@ -16,7 +16,7 @@ from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Counting, ExceptionKind, Kind, RecordedException, Status
 from sendtime.engine.periods import clear_before_months
 from sendtime.io.loaders import load_terms
-from sendtime.law.england.processes import PROCESS_SPECS
+from sendtime.law.england.processes import REGISTRY
 from sendtime.law.england.pupils import year_group_on
 from tests.conftest import Invoke, d
 
@@ -461,15 +461,13 @@ def test_cli_errors_exit_2_on_one_line(cli: Invoke, args: list[str], problem: st
 
 
 def test_registry_calls_the_processes() -> None:
-    assert PROCESS_SPECS["review"].function(d("2019-01-01")).step("review.period-end").date == d(
+    assert REGISTRY["review"].load()(d("2019-01-01")).step("review.period-end").date == d(
         "2019-12-31"
     )
-    assert PROCESS_SPECS["transfer"].function(2026, kind="post16").step(
-        "transfer.post16"
-    ).date == d("2026-03-30")
-    assert PROCESS_SPECS["amend"].function(d("2025-03-03")).step("review.no-amend").date == d(
-        "2025-04-28"
+    assert REGISTRY["transfer"].load()(2026, kind="post16").step("transfer.post16").date == d(
+        "2026-03-30"
     )
+    assert REGISTRY["amend"].load()(d("2025-03-03")).step("review.no-amend").date == d("2025-04-28")
 
 
 @pytest.mark.parametrize(
@@ -521,13 +519,14 @@ def test_a_meeting_on_a_closed_day_warns() -> None:
 
 
 def test_docs_name_every_review_amend_and_transfer_step() -> None:
-    from sendtime.law.england.rules import PROCESSES, RULES_BY_ID
+    from sendtime.law.england.rules import RULES_BY_ID
+    from sendtime.law.england.ruleset import ENGLAND
 
     text = (Path(__file__).parent.parent / "docs" / "terms-and-reviews.md").read_text(
         encoding="utf-8"
     )
     for process in ("review", "amend", "transfer"):
-        for sid in PROCESSES[process]:
+        for sid in ENGLAND.processes[process]:
             if not RULES_BY_ID[sid].hidden:
                 assert sid in text, sid
 

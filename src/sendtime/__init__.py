@@ -76,33 +76,33 @@ _LAZY = {
         "sendtime.engine.model",
     ),
     "check": "sendtime.law.england.audit",
-    "pupil": "sendtime.law.england.pupils",
-    **dict.fromkeys(("amend", "review", "transfer"), "sendtime.law.england.reviews"),
     "rule_table": "sendtime.law.england.rules",
-    "support": "sendtime.law.england.support",
     **dict.fromkeys(("Period", "SettingKind", "Terms"), "sendtime.engine.terms"),
-    **dict.fromkeys(("assess", "draft"), "sendtime.law.england.assess"),
-    **dict.fromkeys(
-        ("appeal", "mediation", "move", "order", "reassess"), "sendtime.law.england.tribunal"
-    ),
 }
+
+
+# The process functions (assess, review, ...) are named once, in England's process registry.
+_PROCESSES = "sendtime.law.england.processes"
 
 
 def __getattr__(name: str) -> Any:
     """Load a public name from its module on first use (PEP 562)."""
-    module = _LAZY.get(name)
-    if module is None:
-        msg = f"module 'sendtime' has no attribute {name!r}"
-        raise AttributeError(msg)
     from importlib import import_module
 
-    value = getattr(import_module(module), name)
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(import_module(module), name)
+    elif name in __all__ and (p := import_module(_PROCESSES).REGISTRY.get(name)) is not None:
+        value = p.load()
+    else:
+        msg = f"module 'sendtime' has no attribute {name!r}"
+        raise AttributeError(msg)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | set(__all__))
 
 
 __version__ = "0.1.0"

@@ -22,6 +22,7 @@ import sendtime.cli.stderr as stderr
 from sendtime import __version__
 from sendtime.engine.errors import BadInput, SendtimeError
 from sendtime.engine.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
+from sendtime.law.england.processes import TABLE as PROCESS_TABLE
 
 APP_SETTINGS: dict[str, Any] = {
     "add_completion": False,
@@ -31,7 +32,7 @@ APP_SETTINGS: dict[str, Any] = {
     "help": "Statutory SEND deadlines for England, each with the regulation that sets it.",
 }
 app = typer.Typer(**APP_SETTINGS)
-BUILT_IN = frozenset({"assess", "draft", "holidays", "rules", "schema"})
+BUILT_IN = frozenset({"holidays", "rules", "schema"})
 
 LAST_YEAR = 2199  # as the core's LAST_DATE: date arithmetic past 9999 would overflow
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -109,13 +110,40 @@ def london_today() -> dt.date:
 
 
 # ----------------------------------------------------------------------------- common options
+def build_calendar(nation: Nation, bank_holidays: str | None, terms_file: str | None) -> Any:
+    """A Calendar of one nation's bank holidays (plus a GOV.UK file's) and a term file."""
+    from sendtime.engine.calendars import Calendar
+
+    extra: dict[dt.date, str] = {}
+    source = None
+    if bank_holidays is not None:
+        from sendtime.io.loaders import load_govuk_bank_holidays
+
+        extra = load_govuk_bank_holidays(bank_holidays, nation)
+        source = Path(bank_holidays).name
+    terms = None
+    if terms_file is not None:
+        from sendtime.io.loaders import load_terms
+
+        terms = load_terms(terms_file)
+    from sendtime.io import bankholidays
+
+    return Calendar(
+        nation,
+        terms=terms,
+        extra_holidays=extra,
+        extra_source=source,
+        loader=bankholidays.load,
+    )
+
+
 @dataclass(frozen=True)
 class Common:
     """Options every timeline command takes, after the command name."""
 
     format: str
     explain: str | None
-    nation: str
+    nation: str | None
     terms: str | None
     rules: str | None
     bank_holidays: str | None
@@ -125,30 +153,17 @@ class Common:
     counting: str
 
     def calendar(self) -> Any:
-        """The calendar these options ask for."""
-        from sendtime.engine.calendars import Calendar
-        from sendtime.io import bankholidays
+        """The calendar these options ask for: always England-and-Wales bank holidays.
 
-        nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
-        extra: dict[dt.date, str] = {}
-        source = None
-        if self.bank_holidays is not None:
-            from sendtime.io.loaders import load_govuk_bank_holidays
+        The law of a process decides its calendar, so --nation is refused here (one line saying
+        why); it belongs to `holidays` only.
+        """
+        if self.nation is not None:
+            from sendtime.law.england.rules import NATION_REFUSED
 
-            extra = load_govuk_bank_holidays(self.bank_holidays, nation)
-            source = Path(self.bank_holidays).name
-        terms = None
-        if self.terms is not None:
-            from sendtime.io.loaders import load_terms
-
-            terms = load_terms(self.terms)
-        return Calendar(
-            nation,
-            terms=terms,
-            extra_holidays=extra,
-            extra_source=source,
-            loader=bankholidays.load,
-        )
+            msg = f"--nation {self.nation}: {NATION_REFUSED}; --nation belongs to `holidays` only"
+            raise BadInput(msg)
+        return build_calendar(Nation.ENGLAND_AND_WALES, self.bank_holidays, self.terms)
 
     def counting_mode(self) -> Counting:
         """--counting exclusive|inclusive."""
@@ -200,16 +215,14 @@ COMMON_PARAMS = [
         None,
     ),
     (
+        # Refused (England's law has England's calendar); hidden, but named so the error can
+        # say why instead of "No such option".
         "nation",
         Annotated[
-            str,
-            _opt(
-                "--nation",
-                help="Bank holidays: england-and-wales (default), scotland, northern-ireland.",
-                metavar="NATION",
-            ),
+            str | None,
+            typer.Option("--nation", hidden=True, show_default=False, metavar="NATION"),
         ],
-        "england-and-wales",
+        None,
     ),
     (
         "terms",
@@ -352,8 +365,8 @@ def _render_table(t: Timeline, common: Common) -> None:
 # --format NAME -> renderer. Each renderer imports what it needs when it is chosen.
 def _render_calendar(t: Timeline, common: Common) -> None:
     """--format calendar: the month view on stdout; with --svg FILE, also saved as a picture."""
+    from sendtime.law.england.processes import title
     from sendtime.render.calendar import calendar_svg, calendar_view
-    from sendtime.render.table import TITLES
 
     cal = common.calendar()
     calendar_view(t, cal, console())
@@ -362,9 +375,9 @@ def _render_calendar(t: Timeline, common: Common) -> None:
             f"{k.replace('_', ' ')} {', '.join(v) if isinstance(v, tuple) else v}"
             for k, v in t.inputs
         )
-        title = f"{TITLES.get(t.process, t.process)}: {inputs}"
+        heading = f"{title(t.process)}: {inputs}"
         path = Path(common.svg)
-        outputs().text("--svg", path).write(calendar_svg(t, cal, title=title))
+        outputs().text("--svg", path).write(calendar_svg(t, cal, title=heading))
         stderr.line(f"sendtime: calendar saved to {path}")
 
 
@@ -436,117 +449,6 @@ def explain(t: Timeline, step_id: str, fmt: str) -> int:
 
 
 # ----------------------------------------------------------------------------- commands
-@timeline_command("assess")
-def assess_cmd(
-    common: Common,
-    request_date: Annotated[
-        str | None,
-        typer.Argument(
-            help="The day the LA received the request (YYYY-MM-DD).",
-            show_default=False,
-            metavar="REQUEST_DATE",
-        ),
-    ] = None,
-    advice_requested: Annotated[
-        list[str] | None,
-        _opt(
-            "--advice-requested",
-            help="The day a body received the LA's request for advice (repeat for several).",
-            metavar="DATE",
-        ),
-    ] = None,
-    draft_served: Annotated[
-        str | None,
-        _opt("--draft-served", help="The day the draft plan was served.", metavar="DATE"),
-    ] = None,
-    consultation_sent: Annotated[
-        str | None,
-        _opt(
-            "--consultation-sent", help="The day a school or college was consulted.", metavar="DATE"
-        ),
-    ] = None,
-    posted: Annotated[
-        str | None,
-        _opt("--posted", help="The request was posted on DATE (deemed received).", metavar="DATE"),
-    ] = None,
-    post: Annotated[
-        str | None, _opt("--post", help="first or second class.", metavar="CLASS")
-    ] = None,
-    delivered: Annotated[
-        str | None,
-        _opt(
-            "--delivered",
-            help="The request was delivered by hand or email on DATE.",
-            metavar="DATE",
-        ),
-    ] = None,
-    by: Annotated[str | None, _opt("--by", help="hand or email.", metavar="MEANS")] = None,
-    at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
-) -> Timeline:
-    """The EHC needs assessment timeline (20 weeks) from the day the request was received."""
-    from sendtime.law.england.assess import assess
-
-    return assess(
-        opt_date(request_date, "REQUEST_DATE"),
-        advice_requested=[parse_date(d, "--advice-requested") for d in advice_requested or []],
-        draft_served=opt_date(draft_served, "--draft-served"),
-        consultation_sent=opt_date(consultation_sent, "--consultation-sent"),
-        posted=opt_date(posted, "--posted"),
-        post=post,
-        delivered=opt_date(delivered, "--delivered"),
-        by=by,
-        at=at,
-        **common.core(),
-    )
-
-
-@timeline_command("draft")
-def draft_cmd(
-    common: Common,
-    served_date: Annotated[
-        str | None,
-        typer.Argument(
-            help="The day the draft plan was served (YYYY-MM-DD).",
-            show_default=False,
-            metavar="SERVED_DATE",
-        ),
-    ] = None,
-    consultation_sent: Annotated[
-        str | None,
-        _opt(
-            "--consultation-sent", help="The day a school or college was consulted.", metavar="DATE"
-        ),
-    ] = None,
-    posted: Annotated[
-        str | None, _opt("--posted", help="The draft was posted on DATE.", metavar="DATE")
-    ] = None,
-    post: Annotated[
-        str | None, _opt("--post", help="first or second class.", metavar="CLASS")
-    ] = None,
-    delivered: Annotated[
-        str | None,
-        _opt(
-            "--delivered", help="The draft was delivered by hand or email on DATE.", metavar="DATE"
-        ),
-    ] = None,
-    by: Annotated[str | None, _opt("--by", help="hand or email.", metavar="MEANS")] = None,
-    at: Annotated[str | None, _opt("--at", help="Time of delivery, HH:MM.", metavar="TIME")] = None,
-) -> Timeline:
-    """The response window on a draft EHC plan, with deemed service when it was posted."""
-    from sendtime.law.england.assess import draft
-
-    return draft(
-        opt_date(served_date, "SERVED_DATE"),
-        consultation_sent=opt_date(consultation_sent, "--consultation-sent"),
-        posted=opt_date(posted, "--posted"),
-        post=post,
-        delivered=opt_date(delivered, "--delivered"),
-        by=by,
-        at=at,
-        **common.core(),
-    )
-
-
 @app.command("holidays")
 def holidays_cmd(
     year: Annotated[
@@ -576,9 +478,9 @@ def holidays_cmd(
     if not re.fullmatch(r"\d{4}", year.strip()):
         msg = f"YEAR {year!r}: expected a year such as 2026"
         raise BadInput(msg)
-    common = Common(format, None, nation, None, None, bank_holidays, None, None, None, "exclusive")
     choice(format, "--format", FORMATS)
-    cal = common.calendar()
+    chosen = Nation(choice(nation, "--nation", tuple(n.value for n in Nation)))
+    cal = build_calendar(chosen, bank_holidays, None)
     days = cal.holidays_in(int(year))
     if format == "json":
         from sendtime.render.json import dumps, holidays_dict
@@ -802,30 +704,18 @@ def main() -> None:
     sys.exit(run())
 
 
-# Commands of other families register themselves on `app` when their module is imported.
+# Commands of each family register themselves on `app` when their module is imported.
 # Typer builds every registered command's parameters at each start, so a command line imports
 # and registers only the module of the command it runs (all of them for help and errors).
+# A process's family names its module (sendtime.cli.<family>); the other commands are listed.
+_OTHERS = {"batch": "batch", "due": "batch", "terms": "reviews"}
 COMMAND_MODULES: dict[str, str] = {
-    **dict.fromkeys(("pupil", "support"), "sendtime.cli.pupil"),
-    **dict.fromkeys(("review", "amend", "transfer", "terms"), "sendtime.cli.reviews"),
-    **dict.fromkeys(("appeal", "order", "mediation", "move", "reassess"), "sendtime.cli.tribunal"),
-    **dict.fromkeys(("batch", "due"), "sendtime.cli.batch"),
+    **{p.name: f"sendtime.cli.{p.family}" for p in PROCESS_TABLE if p.family},
+    **{name: f"sendtime.cli.{family}" for name, family in _OTHERS.items()},
 }
-
-
+# --help lists the processes in the order a case meets them, then the other commands.
 HELP_ORDER = (
-    "assess",
-    "draft",
-    "review",
-    "amend",
-    "transfer",
-    "move",
-    "reassess",
-    "appeal",
-    "order",
-    "mediation",
-    "pupil",
-    "support",
+    *(p.name for p in PROCESS_TABLE if p.family),
     "batch",
     "due",
     "terms",

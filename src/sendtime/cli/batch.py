@@ -64,9 +64,9 @@ Today = Annotated[
     str | None,
     _opt("--today", help="Today's date (default: today in Europe/London).", metavar="DATE"),
 ]
-NationOpt = Annotated[
-    str,
-    _opt("--nation", help="Bank holidays for rows without a nation column.", metavar="NATION"),
+NationOpt = Annotated[  # refused, naming why (England's law has England's calendar)
+    str | None,
+    typer.Option("--nation", hidden=True, show_default=False, metavar="NATION"),
 ]
 Terms = Annotated[
     str | None,
@@ -101,7 +101,7 @@ class Source:
     sheet: str | None
     errors: str | None
     today: dt.date | None
-    nation: str
+    nation: str | None
     terms: str | None
     bank_holidays: str | None
     counting: str
@@ -109,7 +109,12 @@ class Source:
 
     def defaults(self) -> Defaults:
         """The batch runner's defaults for cells a row leaves empty."""
-        nation = Nation(choice(self.nation, "--nation", tuple(n.value for n in Nation)))
+        if self.nation is not None:
+            from sendtime.law.england.rules import NATION_REFUSED
+
+            msg = f"--nation {self.nation}: {NATION_REFUSED}; --nation belongs to `holidays` only"
+            raise BadInput(msg)
+        nation = Nation.ENGLAND_AND_WALES
         counting = Counting(choice(self.counting, "--counting", tuple(c.value for c in Counting)))
         extra: dict[dt.date, str] = {}
         source = None
@@ -272,7 +277,7 @@ def batch_cmd(
         bool, typer.Option("--bom", help="csv: start with a BOM so Excel reads UTF-8.")
     ] = False,
     today: Today = None,
-    nation: NationOpt = "england-and-wales",
+    nation: NationOpt = None,
     terms: Terms = None,
     bank_holidays: BankHolidays = None,
     counting: CountingOpt = "exclusive",
@@ -384,7 +389,7 @@ def due_cmd(
     errors: Errors = None,
     encoding: Encoding = None,
     sheet: Sheet = None,
-    nation: NationOpt = "england-and-wales",
+    nation: NationOpt = None,
     terms: Terms = None,
     bank_holidays: BankHolidays = None,
     counting: CountingOpt = "exclusive",

@@ -69,7 +69,9 @@ class Texts:
     )
     secondary: str = "secondary source: not verified against the statutory text"
     asap: str = "the duty is to act as soon as practicable; this date is the latest"
-    other_nation: str = "bank holidays of {nation} used at your request"
+    other_nation: str = (
+        "this law counts on its own jurisdiction's calendar, so a nation cannot change its dates"
+    )
     before_regime: str = "is before {start}, when the law sendtime computes came into force"
     presumed_projection: str = (
         "projected: counted from {anchor}, presumed from another date (the real date, if known, "

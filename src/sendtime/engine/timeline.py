@@ -235,6 +235,10 @@ def compute(
     cal = options.calendar or default_calendar(ruleset.nation)
     counting, exceptions, today = options.counting, options.exceptions, options.today
     opts = dict(values or {})
+    if cal.nation is not ruleset.nation:
+        refused = ruleset.texts.other_nation
+        msg = f"a calendar of {cal.nation.value}: {refused}; use Calendar() instead"
+        raise BadInput(msg)
     trigger_name = ruleset.triggers.get(process, "")
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
@@ -304,8 +308,6 @@ def compute(
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
     warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
-    if cal.nation is not ruleset.nation:
-        warns.append(ruleset.texts.other_nation.format(nation=cal.nation.value))
     inputs = tuple(
         (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
         for name, ds in given.items()

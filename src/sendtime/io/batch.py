@@ -1,9 +1,10 @@
 """The batch runner: caseload rows in, timelines or error records out, one row at a time.
 
-Generic over registry.PROCESS_SPECS: a process added there is callable from a caseload with no
-change here. Pure of the command line: `cases()` yields a `Case` (a good row and its timeline) or a
-`RowError` (a bad row: ref, line, what was expected) for each row, in file order, and never stops
-on a bad row. Error messages name the column and what was expected, never another cell's value.
+Generic over the process registry (law/england/processes.BATCH): a process added there is
+callable from a caseload with no change here. Pure of the command line: `cases()` yields a
+`Case` (a good row and its timeline) or a `RowError` (a bad row: ref, line, what was expected)
+for each row, in file order, and never stops on a bad row. Error messages name the column and
+what was expected, never another cell's value.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sendtime.engine.errors import BadInput, SendtimeError
 from sendtime.engine.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
+from sendtime.engine.options import Options
 from sendtime.io.caseload import (
     Caseload,
     Cell,
@@ -28,8 +30,7 @@ from sendtime.io.caseload import (
     normalise,
     parse_file_date,
 )
-from sendtime.law.england.processes import PROCESS_SPECS, Param, ParamKind, ProcessSpec
-from sendtime.law.england.rules import TRIGGERS
+from sendtime.law.england.processes import BATCH, REGISTRY, Param, ParamKind, Process
 
 # Columns every row may carry besides its process's own (interface.md, "Batch input").
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
@@ -101,7 +102,7 @@ class _Plan:
         )
         known: set[int] = {i for i in self.generic.values() if i is not None}
         self.params: dict[str, list[tuple[Param, int]]] = {}
-        for name, spec in PROCESS_SPECS.items():
+        for name, spec in BATCH.items():
             cols = []
             for p in spec.params:
                 i = header.position(p.column)
@@ -197,9 +198,9 @@ class Runner:
 
     def _timeline(self, plan: _Plan, cells: tuple[Cell, ...]) -> tuple[Timeline, dt.date | None]:
         name = cell_text(cells[plan.process]).lower()
-        spec = PROCESS_SPECS.get(name)
+        spec = BATCH.get(name)
         if spec is None:
-            raise CellError("column process: expected one of " + ", ".join(PROCESS_SPECS))
+            raise CellError("column process: expected one of " + ", ".join(BATCH))
         latest: dt.date | None = None
         kwargs: dict[str, Any] = {}
         for p, i in plan.params[name]:
@@ -215,16 +216,9 @@ class Runner:
         if isinstance(first, dt.date) and (latest is None or first > latest):
             latest = first
         g = self._generic(plan, cells)
-        takes = _accepts(spec)
         for p in spec.params:  # a keyword the process cannot do without, left empty
-            if p.arg in _required(spec) and p.arg not in kwargs:
+            if p.required and p.arg not in kwargs:
                 raise CellError(f"column {p.column}: the {name} process needs it")
-        if g["exceptions"]:
-            if "exceptions" not in takes:
-                raise CellError(f"column exception: the {name} process takes no exceptions")
-            kwargs["exceptions"] = g["exceptions"]
-        if g["counting_given"] and "counting" not in takes:
-            raise CellError(f"column counting: the {name} process has no counting choice")
         for d in (e for x in g["exceptions"] for e in (x.start, x.end) if e):
             latest = d if latest is None or d > latest else latest
         key = (
@@ -233,18 +227,18 @@ class Runner:
             g["nation"],
             g["terms"],
             g["counting"],
+            tuple(g["exceptions"]),
             tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()),
         )
         t = self._memo.get(key)
         if t is None:
-            context = {
-                "calendar": self.calendar(g["nation"], g["terms"]),
-                "counting": g["counting"],
-                "today": self.defaults.today,
-            }
-            # Only what the process function takes: not every process has a counting choice.
-            kwargs.update((k, v) for k, v in context.items() if k in takes)
-            t = spec.function(first, **kwargs)
+            options = Options(
+                counting=g["counting"],
+                calendar=self.calendar(g["nation"], g["terms"]),
+                exceptions=tuple(g["exceptions"]),
+                today=self.defaults.today,
+            )
+            t = spec.load()(first, **kwargs, options=options)
             if len(self._memo) >= MEMO_SIZE:  # bounded: drop the oldest, memory stays flat
                 del self._memo[next(iter(self._memo))]
             self._memo[key] = t
@@ -306,8 +300,10 @@ class Runner:
 
         d = self.defaults
         out: dict[str, Any] = {"nation": d.nation, "counting": d.counting, "terms": d.terms}
-        if text := cell("nation"):
-            out["nation"] = _enum(Nation, text, "nation")
+        if cell("nation"):  # England's law has England's calendar: a nation cannot move a date
+            from sendtime.law.england.rules import NATION_REFUSED
+
+            raise CellError(f"column nation: {NATION_REFUSED}; leave it empty or remove it")
         out["counting_given"] = bool(text := cell("counting"))
         if text:
             out["counting"] = _enum(Counting, text, "counting")
@@ -329,47 +325,10 @@ class Runner:
         return path
 
 
-_signatures: dict[Callable[..., Timeline], frozenset[str]] = {}
-
-
-_required_of: dict[Any, frozenset[str]] = {}
-
-
-def _required(spec: ProcessSpec) -> frozenset[str]:
-    """The keyword-only arguments without a default (transfer's kind, order's type)."""
-    names = _required_of.get(spec.function)
-    if names is None:
-        import inspect
-
-        params = inspect.signature(spec.function).parameters.values()
-        names = frozenset(
-            p.name
-            for p in params
-            if p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is inspect.Parameter.empty
-        )
-        _required_of[spec.function] = names
-    return names
-
-
-def _accepts(spec: ProcessSpec) -> frozenset[str]:
-    """The keyword arguments a process function takes (read once per function)."""
-    names = _signatures.get(spec.function)
-    if names is None:
-        import inspect
-
-        params = inspect.signature(spec.function).parameters.values()
-        if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
-            names = frozenset(("calendar", "counting", "today", "exceptions"))
-        else:
-            names = frozenset(p.name for p in params)
-        _signatures[spec.function] = names
-    return names
-
-
-def _first(spec: ProcessSpec, value: Cell) -> Any:
+def _first(spec: Process, value: Cell) -> Any:
     if value == "":
         return None
-    return _convert(value, spec.date_kind, "date")
+    return _convert(value, spec.date_kind or ParamKind.DATE, "date")
 
 
 def _convert(value: Cell, kind: ParamKind, column: str) -> Any:
@@ -468,7 +427,7 @@ def _scrub(
     Core messages name options (--draft-served) and sometimes the value; a caseload holds
     personal data, so the value goes and the option becomes its column name (draft_served).
     """
-    trigger = TRIGGERS.get(process)
+    trigger = REGISTRY[process].trigger if process in REGISTRY else None
 
     def column(m: re.Match[str]) -> str:
         name = m[1].replace("-", "_")

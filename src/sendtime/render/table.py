@@ -9,22 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from sendtime.engine.model import Rule, Status, Step, Timeline
+from sendtime.law.england.processes import title
 from sendtime.law.england.rules import DISCLAIMER
 
-TITLES = {
-    "assess": "EHC needs assessment",
-    "draft": "Draft EHC plan: the response window",
-    "support": "SEN Support (no EHC plan)",
-    "pupil": "Pupil",
-    "review": "Annual review",
-    "amend": "Amendment outside a review",
-    "transfer": "Phase transfer",
-    "appeal": "Mediation and Tribunal appeal",
-    "order": "Tribunal order",
-    "mediation": "Mediation agreement",
-    "move": "Move between local authorities",
-    "reassess": "Re-assessment",
-}
 # Long source names shortened in the table; the legend below it spells them out.
 SHORT = (
     ("SEND Regulations 2014, ", ""),
@@ -100,7 +87,7 @@ def timeline_table(t: Timeline, console: Console) -> None:
     """Print a timeline: a row per step, numbered notes below, provenance and disclaimer."""
     _pupil_facts(t, console)
     table = Table(
-        title=f"{TITLES.get(t.process, t.process)}: {_inputs(t)}",
+        title=f"{title(t.process)}: {_inputs(t)}",
         title_justify="left",
         show_lines=True,
     )

@@ -7,23 +7,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Unpack
 
 from sendtime.engine import periods
 from sendtime.engine.model import Step, Timeline
-from sendtime.engine.options import Options
+from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.timeline import compute, given_dates
 from sendtime.law.england.rules import OMBUDSMAN_FROM_DUTY_NOTE
 from sendtime.law.england.ruleset import ENGLAND
 
 
-def ombudsman(first_notice: dt.date, *, today: dt.date | None = None) -> Timeline:
+def ombudsman(
+    first_notice: dt.date, *, options: Options | None = None, **fields: Unpack[OptionFields]
+) -> Timeline:
     """The last day to complain to the Ombudsman: 12 months beginning with first notice.
 
     ``first_notice`` is the day the person affected first had notice of the matter (LGA 1974
     s.26B(2)(a)); the period ends the day before the corresponding date 12 months on.
     """
     given = given_dates(first_notice=first_notice)
-    return compute(ENGLAND, "ombudsman", given, options=Options(today=today))
+    return compute(ENGLAND, "ombudsman", given, options=Options.of(options, **fields))
 
 
 def ombudsman_step(

@@ -23,6 +23,16 @@ INTERP = "Interpretation Act 1978"
 LGA1974 = "Local Government Act 1974"
 
 
+# England's SEND law counts on England's calendar: the SEND Regulations 2014 bind English local
+# authorities and the SEND Tribunal is the First-tier Tribunal in England, so working days are
+# those of England and Wales whatever the nation of the family, school or council office.
+NATION_REFUSED = (
+    "England's SEND law counts working days on England-and-Wales bank holidays whatever the "
+    "nation (the SEND Regulations 2014 bind English LAs; the SEND Tribunal sits in England), so "
+    "a nation cannot change its dates"
+)
+
+
 def regs(ref: str) -> Citation:
     """A citation of the SEND Regulations 2014 (SI 2014/1530)."""
     return Citation(REGS, ref)
@@ -86,10 +96,6 @@ WORKING_DAY_WORDS = (
 DEEMED_PROJECTION = (
     "projected: counted from {anchor}, deemed from the posting or delivery date (the real "
     "date, if known, wins)"
-)
-OTHER_NATION = (
-    "bank holidays of {nation} used at your request; the SEND Regulations apply in England, "
-    "where England-and-Wales bank holidays count"
 )
 DISCLAIMER = (
     "Not legal advice: dates computed from the SEND Regulations 2014 and related law; "
@@ -1031,73 +1037,6 @@ RULES: tuple[Rule, ...] = (
         repeat=True,
     ),
 )
-
-# Which steps each command emits, in order. Commands named after a family emit all its rows.
-PROCESSES: dict[str, tuple[str, ...]] = {
-    "assess": tuple(r.id for r in RULES if r.process == "assess"),
-    "draft": ("service.deemed", "assess.representations", "assess.school-response"),
-    # review, amend, transfer
-    "review": (
-        "review.period-end",
-        "review.latest-meeting",
-        "review.invitations",
-        "review.advice-circulated",
-        "review.report",
-        "review.decision",
-        "review.amend-representations",
-        "review.amended-final",
-        "review.early-years",
-        "review.early-years-6m",
-    ),
-    "amend": (
-        "service.deemed",
-        "review.amend-representations",
-        "review.amended-final",
-        "review.no-amend",
-    ),
-    "transfer": (
-        "transfer.school",
-        "transfer.post16",
-        "transfer.post16-other",
-        "transfer.post16-guidance",
-        "transfer.deadline",
-        "transfer.latest-notice",
-        "transfer.latest-decision",
-        "transfer.latest-meeting",
-        "transfer.invitations",
-        "transfer.advice-circulated",
-    ),
-    # move, reassess
-    "move": tuple(r.id for r in RULES if r.process == "move"),
-    "reassess": tuple(r.id for r in RULES if r.process == "reassess"),
-    # appeal, order
-    "appeal": tuple(r.id for r in RULES if r.process == "appeal"),
-    "order": tuple(r.id for r in RULES if r.process == "order"),
-    "mediation": tuple(r.id for r in RULES if r.process == "mediation"),
-    "support": ("support.meeting", "support.cycle"),
-    "ombudsman": ("ombudsman.complaint",),
-    "pupil": (),  # the pupil's transfer (and review) steps come from those processes
-}
-
-# The input that is each command's trigger ("<command>.trigger" for local rules).
-TRIGGERS: dict[str, str] = {
-    "assess": "request_received",
-    "draft": "draft_served",
-    # review, amend, transfer
-    "review": "plan_date",
-    "amend": "notice_sent",
-    "transfer": "transfer_year",
-    # move, reassess
-    "move": "move_date",
-    "reassess": "request_received",
-    # appeal, order
-    "appeal": "decision_sent",
-    "order": "order_date",
-    "mediation": "agreement_date",
-    "support": "from",
-    "ombudsman": "first_notice",
-    "pupil": "dob",
-}
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 

@@ -3,7 +3,8 @@
 Everything the engine (sendtime.engine.timeline.compute) needs to know about England's SEND law
 is named here once: the rows of rules.py, which steps each process emits, each process's
 trigger, the exception regulations and the 2020 relaxation, the words for each input, deemed
-service (service.py) and the Tribunal's calendar and roll (hesc.py).
+service (service.py) and the Tribunal's calendar and roll (hesc.py). Each process's steps and
+trigger come from the process registry (processes.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sendtime.engine.errors import NeedsMoreData
 from sendtime.engine.methods import Anchor, Computed, Context
 from sendtime.engine.model import Method, Nation, Roll, Rule, Unit
 from sendtime.engine.ruleset import Remedy, RuleSet, Texts
-from sendtime.law.england import checks, hesc, rules, service
+from sendtime.law.england import checks, hesc, processes, rules, service
 
 
 def _term_part_end(rule: Rule, a: Anchor, ctx: Context) -> Computed:
@@ -27,8 +28,8 @@ def _term_part_end(rule: Rule, a: Anchor, ctx: Context) -> Computed:
 ENGLAND = RuleSet(
     name="england",
     rules=MappingProxyType(rules.RULES_BY_ID),
-    processes=MappingProxyType(rules.PROCESSES),
-    triggers=MappingProxyType(rules.TRIGGERS),
+    processes=MappingProxyType({p.name: p.step_ids for p in processes.TABLE}),
+    triggers=MappingProxyType({p.name: p.trigger for p in processes.TABLE}),
     exceptions=rules.EXCEPTIONS,
     relaxations=rules.RELAXATIONS,
     labels=MappingProxyType(rules.INPUT_LABELS),
@@ -49,7 +50,7 @@ ENGLAND = RuleSet(
         working_day=rules.WORKING_DAY_WORDS,
         secondary=rules.SECONDARY_NOTE,
         asap=rules.ASAP_NOTE,
-        other_nation=rules.OTHER_NATION,
+        other_nation=rules.NATION_REFUSED,
         before_regime=rules.BEFORE_REGIME,
         presumed_projection=rules.DEEMED_PROJECTION,
     ),
