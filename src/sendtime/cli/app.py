@@ -151,6 +151,7 @@ class Common:
     today: str | None
     svg: str | None
     counting: str
+    done: list[str] | None = None
 
     def calendar(self) -> Any:
         """The calendar these options ask for: always England-and-Wales bank holidays.
@@ -177,15 +178,37 @@ class Common:
         """--today, else today in Europe/London."""
         return parse_date(self.today, "--today") if self.today else london_today()
 
+    def done_dates(self) -> dict[str, dt.date] | None:
+        """--done STEP_ID=DATE (repeatable); None when not given (the plan only)."""
+        if not self.done:
+            return None if self.format != "chronology" else {}
+        out: dict[str, dt.date] = {}
+        for value in self.done:
+            sid, sep, when = value.partition("=")
+            sid = sid.strip()
+            if not sep or not sid:
+                msg = f"--done {value!r}: expected STEP_ID=DATE, e.g. assess.final=2024-09-10"
+                raise BadInput(msg)
+            d = parse_date(when, f"--done {sid}")
+            if sid in out and out[sid] != d:
+                msg = f"--done {sid} given twice with different dates"
+                raise BadInput(msg)
+            out[sid] = d
+        return out
+
     def core(self) -> dict[str, Any]:
         """Keyword arguments every process function takes."""
         choice(self.format, "--format", tuple(RENDERERS))
-        return {
+        kw: dict[str, Any] = {
             "calendar": self.calendar(),
             "counting": self.counting_mode(),
             "exceptions": self.exceptions(),
             "today": self.today_date(),
         }
+        done = self.done_dates()
+        if done is not None:
+            kw["done"] = done
+        return kw
 
 
 def _opt(*names: str, help: str, metavar: str | None = None) -> Any:
@@ -200,7 +223,7 @@ COMMON_PARAMS = [
             _opt(
                 "--format",
                 "-f",
-                help="table, json, csv or calendar (default table).",
+                help="table, json, csv, ics, calendar or chronology (default table).",
                 metavar="FORMAT",
             ),
         ],
@@ -288,6 +311,21 @@ COMMON_PARAMS = [
         "exclusive",
     ),
 ]
+COMMON_PARAMS.append(
+    (
+        "done",
+        Annotated[
+            list[str] | None,
+            _opt(
+                "--done",
+                help="When a step actually happened, STEP_ID=DATE (repeat): adds outcomes "
+                "(met, late, open, overdue, ...); exit 4 if a duty is late or overdue.",
+                metavar="STEP_ID=DATE",
+            ),
+        ],
+        None,
+    )
+)
 COMMON_NAMES = tuple(n for n, _, _ in COMMON_PARAMS)
 
 
@@ -392,7 +430,15 @@ def _render_ics(t: Timeline, common: Common) -> None:
     sys.stdout.buffer.flush()
 
 
+def _render_chronology(t: Timeline, common: Common) -> None:
+    """--format chronology: plain words for a letter or complaint (outcomes from --done)."""
+    from sendtime.render.chronology import timeline_chronology
+
+    out(timeline_chronology(t))
+
+
 RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
+    "chronology": _render_chronology,
     "table": _render_table,
     "json": _render_json,
     "csv": _render_csv,
@@ -415,7 +461,9 @@ def render_timeline(t: Timeline, common: Common) -> int:
     if common.svg and common.format != "calendar":
         raise BadInput("--svg needs --format calendar")
     RENDERERS[common.format](t, common)
-    return 0
+    from sendtime.engine.outcomes import needs_attention
+
+    return 4 if t.checked and needs_attention(t.steps) else 0
 
 
 def explain(t: Timeline, step_id: str, fmt: str) -> int:

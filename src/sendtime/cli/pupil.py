@@ -37,6 +37,7 @@ def support_cmd(
         end=opt_date(to, "--to"),
         every=parse_every(every) if every else None,
         today=core["today"],
+        done=core.get("done"),
     )
 
 
@@ -101,6 +102,7 @@ def pupil_cmd(
         plan_date=opt_date(plan_date, "--plan-date"),
         calendar=core["calendar"],
         counting=core["counting"],
+        done=core.get("done"),
     )
 
 

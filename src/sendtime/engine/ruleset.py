@@ -118,6 +118,7 @@ class RuleSet:
         default_factory=lambda: MappingProxyType({})
     )
     party_limits: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    also_done: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     remedy: Remedy | None = None
 
     @property

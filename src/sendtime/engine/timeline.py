@@ -429,6 +429,16 @@ def _anchors_others(ruleset: RuleSet, sid: str, timeline: Timeline) -> bool:
     return False
 
 
+def _also_done(ruleset: RuleSet, done: Mapping[str, dt.date], ids: set[str]) -> dict[str, dt.date]:
+    """The done dates with the steps the same event also completes (``ruleset.also_done``)."""
+    out = dict(done)
+    for sid, when in done.items():
+        for other in ruleset.also_done.get(sid, ()):
+            if other in ids:
+                out.setdefault(other, when)
+    return out
+
+
 def _remedy_steps(
     ruleset: RuleSet,
     missed: Sequence[Step],
@@ -496,6 +506,7 @@ def check(
         raise BadInput(msg)
     cal = calendar or default_calendar(ruleset.nation)
     base = tuple(s for s in timeline.steps if s.id not in ruleset.remedy_steps)
+    done = _also_done(ruleset, done, {s.id for s in base})
     steps = outcomes.check_steps(
         base,
         done,

@@ -61,6 +61,23 @@ def _step_cell(s: Step, marks: list[str]) -> Text:
     return cell
 
 
+def _outcome_cell(s: Step) -> Text:
+    """The outcome in words (late 53 days, met, ...), the done date, marked when not a duty."""
+    o = s.outcome
+    if o is None:
+        return Text(f"done {s.done.isoformat()}" if s.done else "")
+    words = o.label
+    if s.done and o.kind.value in ("met", "late"):
+        words += f" (done {s.done.isoformat()})"
+    if not o.statutory:
+        words += "; not statutory"
+    elif not o.duty:
+        words += "; the parent's limit"
+    if o.boundary:
+        words += "; boundary"
+    return Text(words, style="bold" if o.needs_attention else "")
+
+
 def _pupil_facts(t: Timeline, console: Console) -> None:
     facts = dict(t.extra).get("pupil")
     if not isinstance(facts, dict):
@@ -86,6 +103,10 @@ def _pupil_facts(t: Timeline, console: Console) -> None:
 def timeline_table(t: Timeline, console: Console) -> None:
     """Print a timeline: a row per step, numbered notes below, provenance and disclaimer."""
     _pupil_facts(t, console)
+    if t.checked:
+        from sendtime.engine.outcomes import summary_line
+
+        console.print(Text(summary_line(t.steps)))
     table = Table(
         title=f"{title(t.process)}: {_inputs(t)}",
         title_justify="left",
@@ -95,6 +116,8 @@ def timeline_table(t: Timeline, console: Console) -> None:
     table.add_column("Day", no_wrap=True)
     table.add_column("Step", overflow="fold", ratio=3)
     table.add_column("Set by", overflow="fold", ratio=1, min_width=14, max_width=24)
+    if t.checked:
+        table.add_column("Outcome", overflow="fold", ratio=1, min_width=10)
     numbered: dict[str, int] = {}
     # Chronological, as a timeline reads; undated steps last. JSON and CSV keep rule order.
     for s in sorted(t.steps, key=lambda s: (s.date is None, s.date or 0)):
@@ -102,12 +125,15 @@ def timeline_table(t: Timeline, console: Console) -> None:
         for n in s.notes:
             numbered.setdefault(n, len(numbered) + 1)
             marks.append(str(numbered[n]))
-        table.add_row(
+        cells: list[str | Text] = [
             s.date.isoformat() if s.date else "no date",
             (s.weekday or "")[:3],
             _step_cell(s, marks),
             short_citation(s.citation),
-        )
+        ]
+        if t.checked:
+            cells.append(_outcome_cell(s))
+        table.add_row(*cells)
     console.print(table)
     for note, i in numbered.items():
         console.print(Text(f"{i}. {note}"))
@@ -118,6 +144,8 @@ def timeline_table(t: Timeline, console: Console) -> None:
             console.print(
                 Text(f"{s.id} disapplied under {s.disapplied.limb}: {s.disapplied.reason}")
             )
+        if s.outcome is not None and s.outcome.boundary:
+            console.print(Text(f"{s.id}: boundary: {s.outcome.note}"))
     for c in t.closure_checks:
         engaged = {True: "engaged", False: "not engaged", None: "not known"}[c.engaged]
         console.print(

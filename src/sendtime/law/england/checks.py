@@ -60,3 +60,9 @@ PARTY_LIMITS: dict[str, str] = {
 # from the day after the earliest missed duty fell due (the earliest the person affected can
 # have had notice: the safe end). (process, input) of the ombudsman.complaint row.
 REMEDY = ("ombudsman", "first_notice")
+
+# One event that completes two steps: the LA's decision after the review meeting is also the
+# end of the review (CFA s.44(1): the review is complete when the LA notifies its decision).
+ALSO_DONE: dict[str, tuple[str, ...]] = {
+    "review.decision": ("review.period-end",),
+}

@@ -57,6 +57,7 @@ ENGLAND = RuleSet(
     alternatives=MappingProxyType(checks.ALTERNATIVES),
     same_event=MappingProxyType(checks.SAME_EVENT),
     party_limits=MappingProxyType(checks.PARTY_LIMITS),
+    also_done=MappingProxyType(checks.ALSO_DONE),
     remedy=Remedy(*checks.REMEDY, note=rules.OMBUDSMAN_FROM_DUTY_NOTE),
 )
 PROCESS_INPUTS = ENGLAND.process_inputs
