@@ -61,7 +61,7 @@ def test_table_has_outcome_column_and_summary_line(cli: Invoke) -> None:
     r = cli(LATE)
     assert r.exit_code == 4
     first = r.stdout.splitlines()[0]
-    assert first == "2 duties late, 1 overdue; 1 not-applicable"
+    assert first == "2 duties late; 1 not-applicable"
     assert "Outcome" in r.stdout
     assert "late 53 days" in r.stdout
 

@@ -387,6 +387,10 @@ def test_with_boundary_and_summary_line() -> None:
         done={"assess.decision": D(2024, 4, 20), "assess.final": D(2024, 9, 10)},
         today=D(2024, 10, 1),
     )
-    # late: decision, final; overdue: advice (projected from the decision); the parent's
-    # window and guidance are not duties; the no-plan notice is moot.
-    assert summary_line(t.steps) == "2 duties late, 1 overdue; 1 not-applicable"
+    # late: decision, final; the advice (projected from the decision: its request date was
+    # not given) is an assumption, the parent's window and guidance are not duties; the
+    # no-plan notice is moot.
+    assert summary_line(t.steps) == "2 duties late; 1 not-applicable"
+    advice = t.step("assess.advice").outcome
+    assert advice is not None
+    assert (advice.kind, advice.assumed, advice.needs_attention) == (OVERDUE, True, False)

@@ -756,7 +756,7 @@ def main() -> None:
 # Typer builds every registered command's parameters at each start, so a command line imports
 # and registers only the module of the command it runs (all of them for help and errors).
 # A process's family names its module (sendtime.cli.<family>); the other commands are listed.
-_OTHERS = {"batch": "batch", "due": "batch", "terms": "reviews"}
+_OTHERS = {"batch": "batch", "due": "batch", "check": "check", "terms": "reviews"}
 COMMAND_MODULES: dict[str, str] = {
     **{p.name: f"sendtime.cli.{p.family}" for p in PROCESS_TABLE if p.family},
     **{name: f"sendtime.cli.{family}" for name, family in _OTHERS.items()},
@@ -766,6 +766,7 @@ HELP_ORDER = (
     *(p.name for p in PROCESS_TABLE if p.family),
     "batch",
     "due",
+    "check",
     "terms",
     "holidays",
     "rules",

@@ -205,6 +205,8 @@ class Outcome:
     ``statutory`` is False for guidance and practice steps (their outcome is not a breach);
     ``duty`` is False for a limit on the parent or young person (their window for
     representations, the appeal deadline): statutory, but missing it is no breach by the LA.
+    ``assumed`` is True for a step not done whose date was projected from an assumed trigger
+    (an advice request date not given): shown, but it never counts as a breach.
     ``boundary`` is True when another reading (the counting convention, a deemed date) would
     give a different kind; ``note`` then says which.
     """
@@ -219,11 +221,13 @@ class Outcome:
     duty: bool = True
     boundary: bool = False
     note: str = ""
+    assumed: bool = False  # not done, and its date rests on a trigger that was not given
 
     @property
     def needs_attention(self) -> bool:
-        """A statutory duty late or overdue (exit code 4)."""
-        return self.statutory and self.duty and self.kind in (OutcomeKind.LATE, OutcomeKind.OVERDUE)
+        """A statutory duty late or overdue (exit code 4); never one resting on an assumption."""
+        late = self.kind in (OutcomeKind.LATE, OutcomeKind.OVERDUE)
+        return self.statutory and self.duty and not self.assumed and late
 
     @property
     def label(self) -> str:

@@ -75,14 +75,27 @@ def outcome_of(
             statutory=statutory,
             note=why,
         )
+    assumed = step.projected
     if today is None:
-        return Outcome(OutcomeKind.OPEN, statutory=statutory, note="not done; no today given")
+        note = "not done; no today given"
+        return Outcome(OutcomeKind.OPEN, statutory=statutory, note=note, assumed=assumed)
     if today > d:
         kind = OutcomeKind.DISAPPLIED if step.disapplied else OutcomeKind.OVERDUE
+        if assumed:
+            why = (
+                f"{why}; projected from an assumed trigger"
+                if why
+                else ("projected from an assumed trigger: give its date, or its done date")
+            )
         return Outcome(
-            kind, days_overdue=periods.days_between(d, today), statutory=statutory, note=why
+            kind,
+            days_overdue=periods.days_between(d, today),
+            statutory=statutory,
+            note=why,
+            assumed=assumed,
         )
-    return Outcome(OutcomeKind.OPEN, days_left=periods.days_between(today, d), statutory=statutory)
+    left = periods.days_between(today, d)
+    return Outcome(OutcomeKind.OPEN, days_left=left, statutory=statutory, assumed=assumed)
 
 
 def moot_reasons(
@@ -147,12 +160,14 @@ def needs_attention(steps: Iterable[Step]) -> bool:
 def summary_line(steps: Iterable[Step]) -> str:
     """One line summing up the statutory duties, e.g. "2 duties late, 1 overdue; 3 met, 1 open".
 
-    Guidance and practice steps and the parent's own limits are not duties: left out.
+    Guidance and practice steps, the parent's own limits, and steps not done whose date rests
+    on an assumed trigger are left out.
     """
     counts: dict[OutcomeKind, int] = {}
     for s in steps:
-        if s.outcome is not None and s.outcome.statutory and s.outcome.duty:
-            counts[s.outcome.kind] = counts.get(s.outcome.kind, 0) + 1
+        o = s.outcome
+        if o is not None and o.statutory and o.duty and not o.assumed:
+            counts[o.kind] = counts.get(o.kind, 0) + 1
     bad = [
         f"{counts[k]} {'duty' if counts[k] == 1 else 'duties'} {k.value}"
         if i == 0

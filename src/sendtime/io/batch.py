@@ -31,6 +31,7 @@ from sendtime.io.caseload import (
     parse_file_date,
 )
 from sendtime.law.england.processes import BATCH, REGISTRY, Param, ParamKind, Process
+from sendtime.law.england.ruleset import ENGLAND
 
 # Columns every row may carry besides its process's own (interface.md, "Batch input").
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
@@ -79,6 +80,7 @@ class Defaults:
     extra_holidays: Mapping[dt.date, str] = field(default_factory=dict)
     extra_source: str | None = None
     rules: Path | None = None  # --rules: for rows without a rules cell (a cell replaces it)
+    check: bool = False  # `check`: every row gets outcomes (done:STEP_ID columns, today)
 
 
 class _Plan:
@@ -101,6 +103,18 @@ class _Plan:
             if (i := header.position(c)) is not None
         )
         known: set[int] = {i for i in self.generic.values() if i is not None}
+        # done:STEP_ID columns (`check`): when each step actually happened.
+        self.done: tuple[tuple[str, int], ...] = tuple(
+            (n.strip()[5:].strip().lower(), i)
+            for i, n in enumerate(header.names)
+            if n.strip().lower().startswith("done:")
+        )
+        every_step = {sid for ids in ENGLAND.processes.values() for sid in ids}
+        for sid, _ in self.done:
+            if _base_id(sid) not in every_step:
+                msg = f"CASELOAD {path}: column done:{sid}: no process has a step {sid!r}"
+                raise BadInput(msg)
+        known.update(i for _, i in self.done)
         self.params: dict[str, list[tuple[Param, int]]] = {}
         for name, spec in BATCH.items():
             cols = []
@@ -221,9 +235,11 @@ class Runner:
                 raise CellError(f"column {p.column}: the {name} process needs it")
         for d in (e for x in g["exceptions"] for e in (x.start, x.end) if e):
             latest = d if latest is None or d > latest else latest
+        done = self._done(plan, cells, name) if self.defaults.check else None
         key = (
             name,
             first,
+            None if done is None else tuple(sorted(done.items())),
             g["nation"],
             g["terms"],
             g["counting"],
@@ -237,8 +253,12 @@ class Runner:
                 calendar=self.calendar(g["nation"], g["terms"]),
                 exceptions=tuple(g["exceptions"]),
                 today=self.defaults.today,
+                done=None if done is None else tuple(sorted(done.items())),
             )
-            t = spec.load()(first, **kwargs, options=options)
+            try:
+                t = spec.load()(first, **kwargs, options=options)
+            except SendtimeError as exc:  # a done date's message names it as a column
+                raise type(exc)(str(exc).replace("--done ", "column done:")) from None
             if len(self._memo) >= MEMO_SIZE:  # bounded: drop the oldest, memory stays flat
                 del self._memo[next(iter(self._memo))]
             self._memo[key] = t
@@ -253,6 +273,27 @@ class Runner:
             calendar = self.calendar(g["nation"], g["terms"])
             t = self._rule_files.apply(t, rules, calendar=calendar, today=self.defaults.today)
         return t, latest
+
+    @staticmethod
+    def _done(plan: _Plan, cells: tuple[Cell, ...], process: str) -> dict[str, dt.date]:
+        """The row's done:STEP_ID cells as dates; a filled one naming no step of its process."""
+        out: dict[str, dt.date] = {}
+        names = ("transfer", "review") if process == "pupil" else (process,)
+        steps = {sid for n in names for sid in ENGLAND.processes.get(n, ())}
+        steps |= ENGLAND.remedy_steps
+        for sid, i in plan.done:
+            value = cells[i]
+            if value == "" or (isinstance(value, str) and not value.strip()):
+                continue
+            if _base_id(sid) not in steps:
+                msg = f"column done:{sid}: the {process} process has no step {sid}"
+                raise CellError(msg)
+            try:
+                out[sid] = parse_file_date(value)
+            except CellError:
+                msg = f"column done:{sid}: expected a date (2024-03-01 or 01/03/2024)"
+                raise CellError(msg) from None
+        return out
 
     @staticmethod
     def _pupil_cell(plan: _Plan, cells: tuple[Cell, ...], column: str) -> Cell:
@@ -323,6 +364,11 @@ class Runner:
             if len(self._files) < MEMO_SIZE:
                 self._files[text] = path
         return path
+
+
+def _base_id(step_id: str) -> str:
+    """assess.advice-2 -> assess.advice (a repeated step's rule id)."""
+    return step_id.rsplit("-", 1)[0] if step_id[-1:].isdigit() else step_id
 
 
 def _first(spec: Process, value: Cell) -> Any:

@@ -46,6 +46,7 @@ class StepModel(_Model):
     days_overdue: int | None = None
     boundary: bool | None = None
     duty: bool | None = None
+    assumed: bool | None = None
     outcome_note: str | None = None
 
 

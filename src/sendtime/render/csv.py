@@ -34,6 +34,7 @@ OUTCOME_COLUMNS = (
     "days_overdue",
     "boundary",
     "duty",
+    "assumed",
     "outcome_note",
 )
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -87,6 +88,7 @@ def outcome_row(s: Step) -> list[str]:
         n(o.days_overdue),
         "true" if o.boundary else "false",
         "true" if o.statutory and o.duty else "false",
+        "true" if o.assumed else "false",
         o.note,
     ]
 

@@ -53,6 +53,7 @@ def outcome_fields(s: Step) -> dict[str, Any]:
         "days_overdue": o.days_overdue if o else None,
         "boundary": o.boundary if o else None,
         "duty": (o.statutory and o.duty) if o else None,
+        "assumed": o.assumed if o else None,
         "outcome_note": (o.note or None) if o else None,
     }
 
