@@ -331,7 +331,7 @@ def compute(
     if done is None:
         return timeline
     timeline = check(ruleset, timeline, done, today=today, calendar=cal)
-    if not flag_boundaries or not _near_counting_boundary(timeline, today):
+    if not flag_boundaries or not _near_counting_boundary(ruleset, timeline, done, today):
         return timeline
     other = Counting.INCLUSIVE if counting is Counting.EXCLUSIVE else Counting.EXCLUSIVE
     try:
@@ -398,19 +398,29 @@ def _check_done_anchor(
         raise BadInput(msg)
 
 
-def _near_counting_boundary(t: Timeline, today: dt.date | None) -> bool:
+def _near_counting_boundary(
+    ruleset: RuleSet, t: Timeline, done: Mapping[str, dt.date], today: dt.date | None
+) -> bool:
     """Whether the other counting convention could change an outcome (worth a second pass).
 
-    Inclusive counting moves "within N days/weeks" dates by a day, and a step chained on one by
-    a day more: only a step compared within a week of its date can change, so only then is the
-    other reading computed (by the same engine).
+    The convention moves a "within N days/weeks" date (Method.WITHIN) by one day, and a step
+    counted from one that was not done by as many days as the chain holds such periods. Only a
+    step compared within that many days of its date can change, so only then is the other
+    reading computed, by the same engine.
     """
+    shift: dict[str, int] = {}
     for s in t.steps:
+        r = ruleset.rules.get(_base(s.id))
+        if r is None:
+            continue
+        names = (r.anchor, *r.fallback, *r.parts)
+        up = max((shift.get(n, 0) for n in names if n not in done), default=0)
+        k = shift[s.id] = up + (1 if r.method is Method.WITHIN else 0)
         o = s.outcome
-        if o is None or s.date is None:
+        if k == 0 or o is None or s.date is None:
             continue
         ref = o.done or today
-        if ref is not None and abs(periods.days_between(s.date, ref)) <= 7:
+        if ref is not None and abs(periods.days_between(s.date, ref)) <= k:
             return True
     return False
 
@@ -439,6 +449,9 @@ def _also_done(ruleset: RuleSet, done: Mapping[str, dt.date], ids: set[str]) -> 
     return out
 
 
+_REMEDIES: dict[tuple[str, dt.date, dt.date | None], Timeline] = {}
+
+
 def _remedy_steps(
     ruleset: RuleSet,
     missed: Sequence[Step],
@@ -452,7 +465,14 @@ def _remedy_steps(
     first = min(missed, key=lambda s: (s.date or dt.date.max, s.id))
     assert first.date is not None  # noqa: S101 - missed duties are dated
     start = periods.add_days(first.date, 1)
-    t = compute(ruleset, remedy.process, {remedy.input: (start,)}, options=Options(today=today))
+    key = (ruleset.name, start, today)
+    t = _REMEDIES.get(key)
+    if t is None:  # pure, and a caseload's missed duties share few dates: computed once each
+        given = {remedy.input: (start,)}
+        t = compute(ruleset, remedy.process, given, options=Options(today=today))
+        if len(_REMEDIES) >= 8192:  # bounded (a few MB): memory stays flat over a caseload
+            del _REMEDIES[next(iter(_REMEDIES))]
+        _REMEDIES[key] = t
     extra = tuple(
         replace(
             s,
