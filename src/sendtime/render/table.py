@@ -73,6 +73,8 @@ def _outcome_cell(s: Step) -> Text:
         words += "; not statutory"
     elif not o.duty:
         words += "; the parent's limit"
+    if o.assumed:
+        words += "; assumed (trigger not given)"
     if o.boundary:
         words += "; boundary"
     return Text(words, style="bold" if o.needs_attention else "")
