@@ -67,3 +67,28 @@ def test_rows_come_out_before_the_file_is_read(tmp_path: Path) -> None:
     assert first.ref == "R0"
     assert first.line == 2
     gen.close()  # closing early closes the file
+
+
+def test_the_timeline_cache_evicts_the_least_recently_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "MEMO_SIZE", 2)
+    path = tmp_path / "c.csv"
+    dates = ("2025-01-06", "2025-01-07", "2025-01-06", "2025-01-08", "2025-01-06")
+    path.write_text(
+        "ref,process,date\n" + "".join(f"R{i},draft,{d}\n" for i, d in enumerate(dates)),
+        encoding="utf-8",
+    )
+    with batch.open_caseload(path, encoding=None, sheet=None) as (loaded, plan):
+        runner = batch.Runner(loaded.folder, batch.Defaults())
+        got, kept = [], []
+        for row in loaded.rows():
+            got.append(runner.run_row(plan, row))
+            kept.append([key[1] for key in runner._memo])
+    assert all(isinstance(c, Case) for c in got)
+    # 01-06 was used again after 01-07, so 01-08 pushed out 01-07 (first-in would drop 01-06)
+    assert kept[3] == [dt.date(2025, 1, 6), dt.date(2025, 1, 8)]
+    first, again = got[0], got[4]
+    assert isinstance(first, Case)
+    assert isinstance(again, Case)
+    assert again.timeline is first.timeline  # a hit shares the timeline, never recomputes it

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from typing import Annotated, Any
 
-from sendtime.cli.app import _opt, app, choice, london_today, outputs, parse_date
+from sendtime.cli.app import app
 from sendtime.cli.batch import (
     BankHolidays,
     CaseloadArg,
@@ -28,6 +28,8 @@ from sendtime.cli.batch import (
     _utf8_stdout,
     worst,
 )
+from sendtime.cli.options import _opt, choice, london_today, parse_date
+from sendtime.cli.output import outputs
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import OutcomeKind, Step
 from sendtime.io.caseload import cell_text, normalise

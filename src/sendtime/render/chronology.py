@@ -14,6 +14,7 @@ from sendtime.engine.outcomes import summary_line
 from sendtime.law.england.processes import title
 from sendtime.law.england.rules import DISCLAIMER
 from sendtime.law.england.ruleset import ENGLAND
+from sendtime.render.table import input_text
 
 
 def _day(d: dt.date | None) -> str:
@@ -55,9 +56,7 @@ def _happened(s: Step) -> str:
 
 def timeline_chronology(t: Timeline) -> str:
     """The chronology of a checked timeline as plain text (LF line ends)."""
-    inputs = "; ".join(
-        f"{k.replace('_', ' ')} {', '.join(v) if isinstance(v, tuple) else v}" for k, v in t.inputs
-    )
+    inputs = "; ".join(f"{k.replace('_', ' ')} {input_text(v)}" for k, v in t.inputs)
     lines = [
         f"Chronology: {title(t.process)} ({inputs})",
         "",

@@ -1,7 +1,9 @@
 """XLSX output with openpyxl's write-only mode: real date cells, a styled and frozen header.
 
-Write-only mode streams rows to disk, so memory stays flat; it ignores the frozen pane and
-column widths unless they are set before the first row, so they are set here first.
+Write-only mode streams rows to disk; it ignores the frozen pane and column widths unless they
+are set before the first row, so they are set here first. The saved workbook goes to a
+temporary file and its zip entries are copied to the output in chunks (never the whole sheet
+in memory: its XML is ~8 KiB per caseload row), so memory stays flat.
 
 Every cell is its own: a cell object handed to openpyxl's write-only sheet is rewritten in
 place (its row and column) when appended, so one object reused across rows shows up in the
@@ -13,8 +15,9 @@ too. Characters a workbook cannot hold (controls) are written as escapes, not dr
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -41,6 +44,7 @@ WIDTHS = {
     "basis": 44,
     "projected": 10,
     "disapplied": 20,
+    "date_latest": 12,
     "notes": 60,
 }
 SHEET = "deadlines"
@@ -162,6 +166,7 @@ class XlsxSink:
                     self._text(s.basis),
                     s.projected,
                     f"{s.disapplied.limb}: {s.disapplied.reason}" if s.disapplied else None,
+                    s.date_range.latest if s.date_range else None,
                     self._text("; ".join(s.notes)) if s.notes else None,
                     *checked,
                     *(self._text(v) for v in extra),  # new cells for every row
@@ -172,13 +177,20 @@ class XlsxSink:
     def close(self) -> None:
         """Add the filter over every row and save the workbook."""
         self._ws.auto_filter.ref = f"A1:{_letter(self._width)}{self._rows}"
-        buf = io.BytesIO()
-        self._wb.save(buf)
-        data = _reproducible(buf.getvalue(), self._today or self._latest or dt.date(2014, 9, 1))
-        if isinstance(self._target, str | Path):
-            Path(self._target).write_bytes(data)
-        else:
-            self._target.write(data)
+        stamp = self._today or self._latest or dt.date(2014, 9, 1)
+        with tempfile.TemporaryFile() as saved:
+            self._wb.save(saved)
+            saved.seek(0)
+            if isinstance(self._target, str | Path):
+                with Path(self._target).open("wb") as out:
+                    reproducible(saved, out, stamp)
+            elif self._target.seekable():
+                reproducible(saved, self._target, stamp)
+            else:  # a pipe cannot seek back to finish a zip entry's header: build it aside
+                with tempfile.TemporaryFile() as built:
+                    reproducible(saved, built, stamp)
+                    built.seek(0)
+                    shutil.copyfileobj(built, self._target, CHUNK)
 
     def discard(self) -> None:
         """Remove openpyxl's temporary file of the sheet (in $TMPDIR; it holds every cell)."""
@@ -195,29 +207,29 @@ class XlsxSink:
 
 
 W3CDTF = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+CHUNK = 1 << 20
 
 
-def _reproducible(xlsx: bytes, stamp: dt.date) -> bytes:
-    """The same workbook with the clock taken out: fixed zip entry times and document dates.
+def reproducible(xlsx: IO[bytes], out: IO[bytes], stamp: dt.date) -> None:
+    """Copy a workbook with the clock taken out: fixed zip entry times and document dates.
 
     openpyxl stamps the save time into docProps/core.xml and every zip entry; the same input
     must give the same bytes, so both become the run's date (--today, else the latest input).
+    Entries are copied in chunks, so the sheet is never held whole; `out` must be seekable
+    (zipfile then writes each entry's sizes into its header, as it does from memory).
     """
     when = stamp.strftime("%Y-%m-%dT00:00:00Z").encode()
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(xlsx)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
+    with zipfile.ZipFile(xlsx) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = W3CDTF.sub(when, body)
             fixed = zipfile.ZipInfo(
                 info.filename,
                 date_time=(min(max(stamp.year, 1980), 2107), stamp.month, stamp.day, 0, 0, 0),
             )
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, body)
-    return out.getvalue()
+            if info.filename == "docProps/core.xml":
+                dst.writestr(fixed, W3CDTF.sub(when, src.read(info.filename)))
+                continue
+            fixed.file_size = info.file_size  # as writestr sets it: decides zip64 the same way
+            with src.open(info) as body, dst.open(fixed, "w") as entry:
+                shutil.copyfileobj(body, entry, CHUNK)
