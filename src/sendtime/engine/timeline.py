@@ -448,7 +448,7 @@ def _also_done(ruleset: RuleSet, done: Mapping[str, dt.date], ids: set[str]) -> 
     return out
 
 
-_REMEDIES: dict[tuple[str, dt.date, dt.date | None], Timeline] = {}
+_REMEDIES: dict[tuple[object, ...], tuple[Step, ...]] = {}
 
 
 def _remedy_steps(
@@ -464,25 +464,27 @@ def _remedy_steps(
     first = min(missed, key=lambda s: (s.date or dt.date.max, s.id))
     assert first.date is not None  # noqa: S101 - missed duties are dated
     start = periods.add_days(first.date, 1)
-    key = (ruleset.name, start, today)
-    t = _REMEDIES.get(key)
-    if t is None:  # pure, and a caseload's missed duties share few dates: computed once each
+    own = tuple(sorted((k, v) for k, v in done.items() if k in ruleset.remedy_steps))
+    key = (ruleset.name, first.id, start, today, own, cal.info)
+    steps = _REMEDIES.get(key)
+    if steps is None:  # pure, and a caseload's missed duties share few dates: computed once each
         given = {remedy.input: (start,)}
         t = compute(ruleset, remedy.process, given, options=Options(today=today))
+        extra = tuple(
+            replace(
+                s,
+                basis=f"{s.basis}; the day after {first.id} fell due",
+                notes=(*s.notes, remedy.note) if remedy.note else s.notes,
+            )
+            for s in t.steps
+        )
+        steps = outcomes.check_steps(
+            extra, dict(own), today=today, calendar=cal, party_limits=ruleset.party_limits
+        )
         if len(_REMEDIES) >= 8192:  # bounded (a few MB): memory stays flat over a caseload
             del _REMEDIES[next(iter(_REMEDIES))]
-        _REMEDIES[key] = t
-    extra = tuple(
-        replace(
-            s,
-            basis=f"{s.basis}; the day after {first.id} fell due",
-            notes=(*s.notes, remedy.note) if remedy.note else s.notes,
-        )
-        for s in t.steps
-    )
-    return outcomes.check_steps(
-        extra, done, today=today, calendar=cal, party_limits=ruleset.party_limits
-    )
+        _REMEDIES[key] = steps
+    return steps
 
 
 def check(
