@@ -394,3 +394,20 @@ def test_with_boundary_and_summary_line() -> None:
     advice = t.step("assess.advice").outcome
     assert advice is not None
     assert (advice.kind, advice.assumed, advice.needs_attention) == (OVERDUE, True, False)
+
+
+def test_deemed_date_boundary_names_both_readings() -> None:
+    # Posted first class Mon 2025-03-03: deemed served Tue 4th (IPSEA, earliest) or Wed 5th
+    # (Practice Direction, latest); 15 days beginning with it end Tue 18th or Wed 19th.
+    t = sendtime.draft(
+        posted=D(2025, 3, 3), post="first", done={"assess.representations": D(2025, 3, 19)}
+    )
+    s = t.step("assess.representations")
+    assert s.date == D(2025, 3, 18)
+    o = _o(s)
+    assert (o.kind, o.days_late, o.boundary) == (LATE, 1, True)
+    assert "late 1 day on the earliest deemed reading, met on the latest deemed" in o.note
+    on_time = sendtime.draft(
+        posted=D(2025, 3, 3), post="first", done={"assess.representations": D(2025, 3, 18)}
+    )
+    assert _o(on_time.step("assess.representations")).boundary is False  # met on both

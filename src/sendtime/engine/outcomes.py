@@ -205,3 +205,18 @@ def summary_line(steps: Iterable[Step]) -> str:
     ]
     head = ", ".join(bad) if bad else "no statutory duty late or overdue"
     return f"{head}; {', '.join(rest)}" if rest else head
+
+
+def with_deemed_boundary(step: Step, *, today: dt.date | None, calendar: WorkingDays) -> Step:
+    """Flag an outcome that the latest end of a deemed date's range would change.
+
+    The range is the engine's own (``step.date_range``, both published readings carried on from
+    the deemed day); only the date compared changes.
+    """
+    r = step.date_range
+    o = step.outcome
+    if r is None or o is None or r.latest == step.date or o.kind is OutcomeKind.NOT_APPLICABLE:
+        return step
+    latest = outcome_of(replace(step, date=r.latest), step.done, today=today, calendar=calendar)
+    flagged = with_boundary(o, latest, this="earliest deemed", that="latest deemed")
+    return step if flagged is o else with_outcome(step, step.done, flagged)

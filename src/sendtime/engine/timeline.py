@@ -536,6 +536,7 @@ def check(
         alternatives=ruleset.alternatives,
         party_limits=ruleset.party_limits,
     )
+    steps = tuple(outcomes.with_deemed_boundary(s, today=today, calendar=cal) for s in steps)
     missed = [
         s
         for s in steps
