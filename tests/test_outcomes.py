@@ -1,7 +1,7 @@
 """Outcomes (issue 14): hand-worked cases for every process family, and the engine's laws.
 
-Every expected date below is worked by hand from england.md; every outcome from it and the done
-date. No test computes its expectation with the code under test.
+Every expected date below is worked by hand from the rules of docs/rules.md; every outcome
+from it and the done date. No test computes its expectation with the code under test.
 """
 
 from __future__ import annotations

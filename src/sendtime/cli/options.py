@@ -22,7 +22,7 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 UK_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 FORMATS = ("table", "json", "csv")
 # --format of a timeline command (cli/output.py has one renderer each).
-TIMELINE_FORMATS = ("table", "json", "csv", "calendar", "ics", "chronology")
+TIMELINE_FORMATS = ("table", "json", "csv", "calendar", "ics", "html", "chronology")
 
 
 # ----------------------------------------------------------------------------- parsing helpers
@@ -237,7 +237,7 @@ COMMON_PARAMS = [
             _opt(
                 "--format",
                 "-f",
-                help="table, json, csv, calendar, ics or chronology (default table).",
+                help="table, json, csv, calendar, ics, html or chronology (default table).",
                 metavar="FORMAT",
             ),
         ],
