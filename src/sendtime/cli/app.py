@@ -216,6 +216,7 @@ _OTHERS = {
     "due": "due",
     "check": "check",
     "terms": "reviews",
+    "timeliness": "timeliness",
     **dict.fromkeys(("holidays", "rules", "schema"), "reference"),
 }
 COMMAND_MODULES: dict[str, str] = {
@@ -228,6 +229,7 @@ HELP_ORDER = (
     "batch",
     "due",
     "check",
+    "timeliness",
     "terms",
     "holidays",
     "rules",
