@@ -251,6 +251,7 @@ def compute(
         steps=tuple(steps),
         warnings=tuple(dict.fromkeys(warns)),
         done=options.done or (),
+        jurisdiction=ruleset.name,
     )
     if done is None:
         return timeline
