@@ -84,6 +84,31 @@ SCENARIOS: dict[str, list[str]] = {
         "beyond-control",
     ],
 }
+# Outcomes (issue 14): a checked timeline as JSON, and its chronology as text (.txt).
+DONE_ASSESS = [
+    "assess",
+    "2024-03-01",
+    "--done",
+    "assess.decision=2024-04-20",
+    "--done",
+    "assess.final=2024-09-10",
+    "--today",
+    "2024-10-01",
+]
+SCENARIOS["assess-done-late"] = DONE_ASSESS
+CHRONOLOGIES: dict[str, list[str]] = {
+    "chronology-assess-late": DONE_ASSESS,
+    "chronology-review-meeting": [
+        "review",
+        "2024-03-01",
+        "--done",
+        "review.latest-meeting=2025-01-10",
+        "--done",
+        "review.decision=2025-02-10",
+        "--today",
+        "2025-03-01",
+    ],
+}
 VERSION = re.compile(r"holidays \d+\.\d+(?:\.\d+)?")
 
 
@@ -94,11 +119,29 @@ def render(argv: list[str]) -> str:
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         code = run([*argv, "--format", "json", *([] if "--today" in argv else TODAY)])
-    if code != 0:
+    if code not in (0, 4):  # 4: a checked timeline with a duty late or overdue
         msg = f"{argv}: exit {code}: {err.getvalue()}"
         raise RuntimeError(msg)
     doc = json.loads(out.getvalue())
     return VERSION.sub("holidays N", json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
+
+
+def render_chronology(argv: list[str]) -> str:
+    """The scenario's --format chronology text, the holidays version masked."""
+    from sendtime.cli.app import run
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = run([*argv, "--format", "chronology"])
+    if code not in (0, 4):
+        msg = f"{argv}: exit {code}: {err.getvalue()}"
+        raise RuntimeError(msg)
+    return VERSION.sub("holidays N", out.getvalue())
+
+
+def text_path(name: str) -> Path:
+    """The golden text file of a chronology scenario."""
+    return GOLDEN / f"{name}.txt"
 
 
 def path(name: str) -> Path:
@@ -115,4 +158,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     for name, argv in SCENARIOS.items():
         path(name).write_text(render(argv), encoding="utf-8")
-    sys.stdout.write(f"{len(SCENARIOS)} golden files written to {GOLDEN}\n")
+    for name, argv in CHRONOLOGIES.items():
+        text_path(name).write_text(render_chronology(argv), encoding="utf-8")
+    n = len(SCENARIOS) + len(CHRONOLOGIES)
+    sys.stdout.write(f"{n} golden files written to {GOLDEN}\n")

@@ -221,7 +221,7 @@ def test_checked_timelines_get_an_outcome_column_and_a_summary() -> None:
     from tests.test_html import late_case
 
     text = table_text(late_case())
-    assert "Checked against the dates done: 2 late." in text
+    assert "Checked against the dates done: 2 late, 1 not applicable." in text
     assert "Outcome" in text
     assert "late 21 days (done" in " ".join(text.split())
     plain = table_text(assess(d("2024-03-01"), today=d("2024-03-04")))

@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
         Kind,
         Method,
         Nation,
+        Outcome,
+        OutcomeKind,
         RecordedException,
         Roll,
         Rule,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:  # static names for type checkers; at run time they load on fi
     from sendtime.engine.options import Options
     from sendtime.engine.terms import Period, SettingKind, Terms
     from sendtime.law.england.assess import assess, draft
+    from sendtime.law.england.audit import check
     from sendtime.law.england.hesc import TribunalCalendar
     from sendtime.law.england.local import apply_local_rules
     from sendtime.law.england.pupils import pupil
@@ -59,6 +62,8 @@ _LAZY = {
             "Kind",
             "Method",
             "Nation",
+            "Outcome",
+            "OutcomeKind",
             "RecordedException",
             "Roll",
             "Rule",
@@ -70,6 +75,7 @@ _LAZY = {
         ),
         "sendtime.engine.model",
     ),
+    "check": "sendtime.law.england.audit",
     "rule_table": "sendtime.law.england.rules",
     **dict.fromkeys(("Period", "SettingKind", "Terms"), "sendtime.engine.terms"),
 }
@@ -129,6 +135,8 @@ __all__ = [
     "Nation",
     "NeedsMoreData",
     "Options",
+    "Outcome",
+    "OutcomeKind",
     "Period",
     "RecordedException",
     "Roll",
@@ -148,6 +156,7 @@ __all__ = [
     "apply_local_rules",
     "assess",
     "cease",
+    "check",
     "draft",
     "load_local_rules",
     "load_terms",

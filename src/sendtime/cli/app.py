@@ -297,6 +297,7 @@ def main() -> None:
 _OTHERS = {
     "batch": "batch",
     "due": "due",
+    "check": "check",
     "terms": "reviews",
     "timeliness": "timeliness",
     **dict.fromkeys(("holidays", "rules", "schema"), "reference"),
@@ -311,6 +312,7 @@ HELP_ORDER = (
     *(p.name for p in PROCESS_TABLE if p.family),
     "batch",
     "due",
+    "check",
     "timeliness",
     "terms",
     "holidays",

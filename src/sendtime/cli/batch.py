@@ -143,8 +143,9 @@ def _input_file(path: str | None, what: str) -> Path | None:
 class Run:
     """One pass over a caseload: yields good rows, reports bad ones, tracks the exit code."""
 
-    def __init__(self, src: Source) -> None:
+    def __init__(self, src: Source, *, check: bool = False) -> None:
         self.src = src
+        self.check = check  # `check`: every row gets outcomes (done:STEP_ID columns)
         self.code = 0
         self.bad = 0
         self.good = 0
@@ -158,6 +159,10 @@ class Run:
     def cases(self) -> Iterator[tuple[tuple[str, ...], Iterator[Case]]]:
         """Open the caseload; yield its pass-through column names and the good rows."""
         defaults = self.src.defaults()
+        if self.check:
+            from dataclasses import replace
+
+            defaults = replace(defaults, check=True)
         with (
             open_caseload(self.src.path, encoding=self.src.encoding, sheet=self.src.sheet) as (
                 caseload,

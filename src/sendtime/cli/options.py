@@ -22,7 +22,7 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 UK_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 FORMATS = ("table", "json", "csv")
 # --format of a timeline command (cli/output.py has one renderer each).
-TIMELINE_FORMATS = ("table", "json", "csv", "calendar", "ics", "html")
+TIMELINE_FORMATS = ("table", "json", "csv", "calendar", "ics", "html", "chronology")
 
 
 # ----------------------------------------------------------------------------- parsing helpers
@@ -143,6 +143,7 @@ class Common:
     today: str | None
     svg: str | None
     counting: str
+    done: list[str] | None = None
 
     def calendar(self) -> Any:
         """The calendar these options ask for: always England-and-Wales bank holidays.
@@ -169,14 +170,34 @@ class Common:
         """--today, else today in Europe/London."""
         return parse_date(self.today, "--today") if self.today else london_today()
 
+    def done_dates(self) -> dict[str, dt.date] | None:
+        """--done STEP_ID=DATE (repeatable); None when not given (the plan only)."""
+        if not self.done:
+            return None if self.format != "chronology" else {}
+        out: dict[str, dt.date] = {}
+        for value in self.done:
+            sid, sep, when = value.partition("=")
+            sid = sid.strip()
+            if not sep or not sid:
+                msg = f"--done {value!r}: expected STEP_ID=DATE, e.g. assess.final=2024-09-10"
+                raise BadInput(msg)
+            d = parse_date(when, f"--done {sid}")
+            if sid in out and out[sid] != d:
+                msg = f"--done {sid} given twice with different dates"
+                raise BadInput(msg)
+            out[sid] = d
+        return out
+
     def options(self) -> Options:
         """The one Options record every process function takes (nothing dropped on the way)."""
         choice(self.format, "--format", TIMELINE_FORMATS)
+        done = self.done_dates()
         return Options(
             counting=self.counting_mode(),
             calendar=self.calendar(),
             exceptions=tuple(self.exceptions()),
             today=self.today_date(),
+            done=None if done is None else tuple(sorted(done.items())),
         )
 
     def core(self) -> dict[str, Any]:
@@ -220,7 +241,7 @@ COMMON_PARAMS = [
             _opt(
                 "--format",
                 "-f",
-                help="table, json, csv, calendar, ics or html (default table).",
+                help="table, json, csv, calendar, ics, html or chronology (default table).",
                 metavar="FORMAT",
             ),
         ],
@@ -312,6 +333,19 @@ COMMON_PARAMS = [
             ),
         ],
         "exclusive",
+    ),
+    (
+        "done",
+        Annotated[
+            list[str] | None,
+            _opt(
+                "--done",
+                help="When a step actually happened, STEP_ID=DATE (repeat): adds outcomes "
+                "(met, late, open, overdue, ...); exit 4 if a duty is late or overdue.",
+                metavar="STEP_ID=DATE",
+            ),
+        ],
+        None,
     ),
 ]
 COMMON_NAMES = tuple(n for n, _, _ in COMMON_PARAMS)

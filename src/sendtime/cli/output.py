@@ -98,7 +98,15 @@ def _render_ics(t: Timeline, common: Common) -> None:
     sys.stdout.buffer.flush()
 
 
+def _render_chronology(t: Timeline, common: Common) -> None:
+    """--format chronology: plain words for a letter or complaint (outcomes from --done)."""
+    from sendtime.render.chronology import timeline_chronology
+
+    out(timeline_chronology(t))
+
+
 RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
+    "chronology": _render_chronology,
     "table": _render_table,
     "json": _render_json,
     "csv": _render_csv,
@@ -122,7 +130,9 @@ def render_timeline(t: Timeline, common: Common) -> int:
     if common.svg and common.format != "calendar":
         raise BadInput("--svg needs --format calendar")
     RENDERERS[common.format](t, common)
-    return 0
+    from sendtime.engine.outcomes import needs_attention
+
+    return 4 if t.checked and needs_attention(t.steps) else 0
 
 
 def explain(t: Timeline, step_id: str, fmt: str) -> int:

@@ -222,6 +222,65 @@ class Disapplied:
     reason: str
 
 
+class OutcomeKind(StrEnum):
+    """What happened to a step, compared with its date (issue 14)."""
+
+    MET = "met"  # done on or before its date
+    LATE = "late"  # done after its date
+    OPEN = "open"  # not done, not yet due
+    OVERDUE = "overdue"  # not done, its date has passed
+    DISAPPLIED = "disapplied"  # not met in time, but a recorded exception disapplies the limit
+    UNDATED = "undated"  # binds someone, but has no date (a trigger not given)
+    NOT_APPLICABLE = "not-applicable"  # made moot by what happened (the plan was issued, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A step's date compared with the day it was done (or with today): the check's answer.
+
+    ``statutory`` is False for guidance and practice steps (their outcome is not a breach);
+    ``duty`` is False for a limit on the parent or young person (their window for
+    representations, the appeal deadline): statutory, but missing it is no breach by the LA.
+    ``assumed`` is True for a step not done whose date was projected from an assumed trigger
+    (an advice request date not given): shown, but it never counts as a breach.
+    ``boundary`` is True when another reading (the counting convention, a deemed date) would
+    give a different kind; ``note`` then says which.
+    """
+
+    kind: OutcomeKind
+    done: dt.date | None = None
+    days_late: int | None = None
+    working_days_late: int | None = None
+    days_overdue: int | None = None
+    days_left: int | None = None
+    statutory: bool = True
+    duty: bool = True
+    boundary: bool = False
+    note: str = ""
+    assumed: bool = False  # not done, and its date rests on a trigger that was not given
+
+    @property
+    def needs_attention(self) -> bool:
+        """A statutory duty late or overdue (exit code 4); never one resting on an assumption."""
+        late = self.kind in (OutcomeKind.LATE, OutcomeKind.OVERDUE)
+        return self.statutory and self.duty and not self.assumed and late
+
+    @property
+    def label(self) -> str:
+        """In a few words, e.g. "late 53 days", "overdue 12 days", "met"."""
+        if self.kind is OutcomeKind.LATE:
+            return f"late {_days(self.days_late)}"
+        if self.kind is OutcomeKind.OVERDUE:
+            return f"overdue {_days(self.days_overdue)}"
+        if self.kind is OutcomeKind.OPEN and self.days_left is not None:
+            return f"open, {_days(self.days_left)} left"
+        return self.kind.value
+
+
+def _days(n: int | None) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
 @dataclass(frozen=True, slots=True)
 class DateRange:
     """A presumption's dates: the earliest defensible (the step's date, acted on) and the latest.
@@ -255,6 +314,8 @@ class Step:
     days_left: int | None = None
     when: When | None = None
     source: str | None = None  # local rules: where the milestone comes from
+    done: dt.date | None = None  # when it actually happened (--done STEP_ID=DATE)
+    outcome: Outcome | None = None  # with --done (or check): met, late, open, overdue, ...
     date_range: DateRange | None = None  # resting on a deemed date: date is its earliest end
 
     @property
@@ -342,6 +403,8 @@ class Timeline:
     year_group: YearGroup | None = None  # review: the year group at the meeting
     pupil: PupilSummary | None = None  # pupil (and caseload rows with a dob)
     trigger: dt.date | None = None  # the command's trigger date ("<process>.trigger")
+    done: tuple[tuple[str, dt.date], ...] = ()  # the done dates it was computed with
+    checked: bool = False  # outcomes were computed (done dates given, or check())
     jurisdiction: str = ""  # whose law: the name of the RuleSet that computed it
 
     @property

@@ -9,7 +9,7 @@ build an Options with ``Options.of``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
@@ -26,6 +26,7 @@ class OptionFields(TypedDict, total=False):
     calendar: Calendar | None
     exceptions: Sequence[RecordedException]
     today: dt.date | None
+    done: Mapping[str, dt.date] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +35,21 @@ class Options:
 
     ``calendar`` None means the jurisdiction's own (England and Wales bank holidays, no terms);
     ``today`` None leaves days_left and when empty (the core never reads the clock).
+    ``done`` (step id -> the day it actually happened, sorted pairs) None computes the plan
+    only; given (even empty) every step also gains an outcome (engine/outcomes.py), and a done
+    date anchors the steps that count from its step.
     """
 
     counting: Counting = Counting.EXCLUSIVE
     calendar: Calendar | None = None
     exceptions: tuple[RecordedException, ...] = ()
     today: dt.date | None = None
+    done: tuple[tuple[str, dt.date], ...] | None = None
+
+    @property
+    def done_dates(self) -> dict[str, dt.date] | None:
+        """The done dates as a mapping (None when none were asked about)."""
+        return None if self.done is None else dict(self.done)
 
     @classmethod
     def of(cls, options: Options | None = None, **fields: Unpack[OptionFields]) -> Options:
@@ -48,10 +58,12 @@ class Options:
         if not fields:
             return base
         exceptions = fields.get("exceptions")
+        done = fields.get("done", base.done_dates)
         return replace(
             base,
             counting=Counting(fields.get("counting", base.counting)),
             calendar=fields.get("calendar", base.calendar),
             exceptions=base.exceptions if exceptions is None else tuple(exceptions),
             today=fields.get("today", base.today),
+            done=None if done is None else tuple(sorted(done.items())),
         )

@@ -65,6 +65,11 @@ def day_before_fixed(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, day) - dt.timedelta(days=1)
 
 
+def days_between(start: dt.date, end: dt.date) -> int:
+    """Calendar days from start to end (end - start; negative when end is earlier)."""
+    return (end - start).days
+
+
 def span_days(start: dt.date, end: dt.date) -> int:
     """Days from start to end, both ends inclusive (0 when end is before start)."""
     return max(0, (end - start).days + 1)

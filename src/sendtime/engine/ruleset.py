@@ -72,6 +72,17 @@ class UnitCalendar(NamedTuple):
     words: str  # one explain line, e.g. which days the view leaves out
 
 
+class Remedy(NamedTuple):
+    """A process shown when a duty is missed, counted from the day after the earliest one.
+
+    England's: the Ombudsman's 12 months (process "ombudsman", input "first_notice").
+    """
+
+    process: str
+    input: str  # the process's trigger input, given the day after the missed duty's date
+    note: str = ""  # added to the step: how its start was chosen
+
+
 @dataclass(frozen=True, slots=True)
 class Texts:
     """The sentences a jurisdiction's timelines carry (notes, explain lines, warnings)."""
@@ -121,6 +132,26 @@ class RuleSet:
     units: Mapping[Unit, UnitCalendar] = field(default_factory=lambda: MappingProxyType({}))
     presumed: frozenset[Method] = frozenset()
     texts: Texts = Texts()
+    # Outcomes (issue 14): steps a done step makes moot; per process, a step whose done date
+    # is the same event as an input; limits on the parent, not duties; and the remedy step
+    # (dated from the earliest missed duty, today) added when a duty is late or overdue.
+    alternatives: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    same_event: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    party_limits: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    also_done: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    remedy: Remedy | None = None
+
+    @property
+    def remedy_steps(self) -> frozenset[str]:
+        """The step ids the remedy adds (a done date may name them)."""
+        return (
+            frozenset(self.processes.get(self.remedy.process, ())) if self.remedy else frozenset()
+        )
+
     process_inputs: Mapping[str, Mapping[str, str | None]] = field(init=False)
 
     def __post_init__(self) -> None:

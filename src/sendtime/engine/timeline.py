@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from sendtime.engine import outcomes, periods
 from sendtime.engine.calendars import Calendar
-from sendtime.engine.errors import BadInput
+from sendtime.engine.errors import BadInput, option_name
 from sendtime.engine.methods import (
     METHODS,
     ROLL_BASIS,
@@ -25,8 +26,10 @@ from sendtime.engine.methods import (
 )
 from sendtime.engine.model import (
     Confidence,
+    Counting,
     DateRange,
     InputValue,
+    Kind,
     Method,
     Nation,
     RecordedException,
@@ -138,6 +141,7 @@ def compute(
     values: Mapping[str, str] | None = None,
     step_ids: Iterable[str] | None = None,
     warnings: Sequence[str] = (),
+    flag_boundaries: bool = True,
 ) -> Timeline:
     """Compute a process's timeline from its given input dates.
 
@@ -151,9 +155,14 @@ def compute(
         values: non-date inputs some methods read (post class, delivery means and time).
         step_ids: the rules to run (default: the process's own list).
         warnings: warnings the caller adds.
+        flag_boundaries: with done dates (``options.done``), also compute the other counting
+            convention to flag outcomes it would change (that second pass turns this off).
 
     Returns:
-        The timeline, with every step's date, basis, citation and arithmetic.
+        The timeline, with every step's date, basis, citation and arithmetic. With
+        ``options.done``, a done date is the anchor of the steps that count from its step (and
+        the input it is the same event as, ``ruleset.same_event``), and every step carries
+        its outcome (:func:`check`).
     """
     cal = options.calendar or default_calendar(ruleset.nation)
     if cal.nation is not ruleset.nation:  # a law counts on its own jurisdiction's calendar
@@ -172,6 +181,10 @@ def compute(
                 problem = ruleset.texts.before_regime.format(start=ruleset.in_force.isoformat())
                 raise BadInput.about(field, d, problem)
     ids = tuple(step_ids) if step_ids is not None else ruleset.processes[process]
+    done = options.done_dates
+    original = given
+    if done is not None:
+        given = _same_events(ruleset, process, given, done)
     dates: dict[str, dt.date | None] = {}
     bases: dict[str, str] = {}
     projected: dict[str, bool] = {}
@@ -190,6 +203,13 @@ def compute(
             anchors = [Anchor(dt.date.min, "", "", projected=proj)]
         else:
             anchors = _anchors(ruleset, rule, given, dates, projected)
+            if done:
+                anchors = [
+                    a._replace(label=f"{a.date.isoformat()} ({a.name} done)")
+                    if a.name in done
+                    else a
+                    for a in anchors
+                ]
         if not anchors:
             if rule.optional:
                 continue
@@ -217,6 +237,11 @@ def compute(
             projected[sid] = step.projected
             if step.date_range is not None:
                 ranges[sid] = step.date_range
+            if done and sid in done:  # what happened anchors what counts from it
+                _check_done_anchor(sid, done[sid], step, a, given.get(trigger_name))
+                dates[sid] = done[sid]
+                projected[sid] = False
+                ranges.pop(sid, None)  # a fact, not a presumption: no range carried on
             if not rule.hidden:
                 steps.append(step)
     if exceptions and not any(ruleset.exception_rule(s.id) for s in steps):
@@ -231,7 +256,7 @@ def compute(
         if given.get(trigger_name)
         else next((x for sid in ruleset.trigger_steps if (x := dates.get(sid))), None)
     )
-    return Timeline(
+    timeline = Timeline(
         trigger=trigger,
         process=process,
         inputs=inputs,
@@ -239,8 +264,227 @@ def compute(
         calendar=cal.info,
         steps=tuple(steps),
         warnings=tuple(dict.fromkeys(warns)),
+        done=options.done or (),
         jurisdiction=ruleset.name,
     )
+    if done is None:
+        return timeline
+    timeline = check(ruleset, timeline, done, today=today, calendar=cal)
+    if not flag_boundaries or not _near_counting_boundary(ruleset, timeline, done, today):
+        return timeline
+    other = Counting.INCLUSIVE if counting is Counting.EXCLUSIVE else Counting.EXCLUSIVE
+    try:
+        alt = compute(
+            ruleset,
+            process,
+            original,
+            options=replace(options, counting=other),
+            values=values,
+            step_ids=ids,
+            warnings=warnings,
+            flag_boundaries=False,
+        )
+    except BadInput:  # a done date before its anchor on the other reading only
+        return timeline
+    by_id = {s.id: s.outcome for s in alt.steps}
+    return replace(
+        timeline,
+        steps=tuple(
+            replace(
+                s,
+                outcome=outcomes.with_boundary(
+                    s.outcome, by_id.get(s.id), this=counting.value, that=other.value
+                ),
+            )
+            if s.outcome is not None
+            else s
+            for s in timeline.steps
+        ),
+    )
+
+
+def _same_events(
+    ruleset: RuleSet,
+    process: str,
+    given: Mapping[str, Sequence[dt.date]],
+    done: Mapping[str, dt.date],
+) -> dict[str, Sequence[dt.date]]:
+    """The inputs with the done dates that are the same event (``ruleset.same_event``)."""
+    out = dict(given)
+    for sid, name in ruleset.same_event.get(process, {}).items():
+        if sid not in done:
+            continue
+        if out.get(name) and out[name][0] != done[sid]:
+            msg = (
+                f"{option_name(name)} {out[name][0].isoformat()} and --done "
+                f"{sid}={done[sid].isoformat()} name the same event but disagree"
+            )
+            raise BadInput(msg)
+        out[name] = (done[sid],)
+    return out
+
+
+def _check_done_anchor(
+    sid: str, when: dt.date, step: Step, a: Anchor, trigger: Sequence[dt.date] | None
+) -> None:
+    """Refuse a done date before the date its step counts from (a final plan before the request)."""
+    start = a.date if a.name else (trigger[0] if trigger else None)
+    label = a.label if a.name else (f"{start.isoformat()} (trigger)" if start else "")
+    if start is None or step.date is None or step.date < start:
+        return  # a step counted back from its anchor ("at least 2 weeks before") can precede it
+    if when < start:
+        msg = f"--done {sid}={when.isoformat()} is before {label}, the date it counts from"
+        raise BadInput(msg)
+
+
+def _near_counting_boundary(
+    ruleset: RuleSet, t: Timeline, done: Mapping[str, dt.date], today: dt.date | None
+) -> bool:
+    """Whether the other counting convention could change an outcome (worth a second pass).
+
+    The convention moves a "within N days/weeks" date (Method.WITHIN) by one day, and a step
+    counted from one that was not done by as many days as the chain holds such periods. Only a
+    step compared within that many days of its date can change, so only then is the other
+    reading computed, by the same engine.
+    """
+    shift: dict[str, int] = {}
+    for s in t.steps:
+        r = ruleset.rules.get(_base(s.id))
+        if r is None:
+            continue
+        names = (r.anchor, *r.fallback, *r.parts)
+        up = max((shift.get(n, 0) for n in names if n not in done), default=0)
+        k = shift[s.id] = up + (1 if r.method is Method.WITHIN else 0)
+        o = s.outcome
+        if k == 0 or o is None or s.date is None:
+            continue
+        ref = o.done or today
+        if ref is not None and abs(periods.days_between(s.date, ref)) <= k:
+            return True
+    return False
+
+
+def _base(step_id: str) -> str:
+    return step_id.rsplit("-", 1)[0] if step_id[-1].isdigit() else step_id
+
+
+def _anchors_others(ruleset: RuleSet, sid: str, timeline: Timeline) -> bool:
+    """Whether another step of the timeline counts from this step."""
+    names = {sid, _base(sid)}
+    for other in timeline.steps:
+        r = ruleset.rules.get(_base(other.id))
+        if r is not None and names & {r.anchor, *r.fallback, *r.parts}:
+            return True
+    return False
+
+
+def _also_done(ruleset: RuleSet, done: Mapping[str, dt.date], ids: set[str]) -> dict[str, dt.date]:
+    """The done dates with the steps the same event also completes (``ruleset.also_done``)."""
+    out = dict(done)
+    for sid, when in done.items():
+        for other in ruleset.also_done.get(sid, ()):
+            if other in ids:
+                out.setdefault(other, when)
+    return out
+
+
+_REMEDIES: dict[tuple[object, ...], tuple[Step, ...]] = {}
+
+
+def _remedy_steps(
+    ruleset: RuleSet,
+    missed: Sequence[Step],
+    done: Mapping[str, dt.date],
+    today: dt.date | None,
+    cal: Calendar,
+) -> tuple[Step, ...]:
+    """The remedy's steps, counted from the day after the earliest missed duty fell due."""
+    remedy = ruleset.remedy
+    assert remedy is not None  # noqa: S101 - checked by the caller
+    first = min(missed, key=lambda s: (s.date or dt.date.max, s.id))
+    assert first.date is not None  # noqa: S101 - missed duties are dated
+    start = periods.add_days(first.date, 1)
+    own = tuple(sorted((k, v) for k, v in done.items() if k in ruleset.remedy_steps))
+    key = (ruleset.name, first.id, start, today, own, cal.info)
+    steps = _REMEDIES.get(key)
+    if steps is None:  # pure, and a caseload's missed duties share few dates: computed once each
+        given = {remedy.input: (start,)}
+        t = compute(ruleset, remedy.process, given, options=Options(today=today))
+        extra = tuple(
+            replace(
+                s,
+                basis=f"{s.basis}; the day after {first.id} fell due",
+                notes=(*s.notes, remedy.note) if remedy.note else s.notes,
+            )
+            for s in t.steps
+        )
+        steps = outcomes.check_steps(
+            extra, dict(own), today=today, calendar=cal, party_limits=ruleset.party_limits
+        )
+        if len(_REMEDIES) >= 8192:  # bounded (a few MB): memory stays flat over a caseload
+            del _REMEDIES[next(iter(_REMEDIES))]
+        _REMEDIES[key] = steps
+    return steps
+
+
+def check(
+    ruleset: RuleSet,
+    timeline: Timeline,
+    done: Mapping[str, dt.date],
+    *,
+    today: dt.date | None,
+    calendar: Calendar | None = None,
+) -> Timeline:
+    """The timeline's steps with outcomes against done dates and today.
+
+    A done date moves the steps that count from its step; those moves happen when the timeline
+    is computed (``Options.done``). Given a timeline computed without them, this refuses a done
+    date that would move another step, rather than answer wrong.
+
+    Raises:
+        BadInput: a done step id not in the timeline, or one that other steps count from when
+            the timeline was computed without it.
+    """
+    known = {s.id for s in timeline.steps} | ruleset.remedy_steps
+    unknown = [sid for sid in done if sid not in known]
+    if unknown:
+        msg = (
+            f"--done {unknown[0]}: no such step in this {timeline.process} timeline; expected "
+            "one of " + ", ".join(s.id for s in timeline.steps if s.kind is not Kind.PLANNING)
+        )
+        raise BadInput(msg)
+    computed_with = dict(timeline.done)
+    moving = [
+        sid
+        for sid, d in done.items()
+        if computed_with.get(sid) != d and _anchors_others(ruleset, sid, timeline)
+    ]
+    if moving:
+        msg = (
+            f"--done {moving[0]}: other steps count from it; compute the timeline with done= "
+            f"(e.g. sendtime.{timeline.process}(..., done=...)) so they move with it"
+        )
+        raise BadInput(msg)
+    cal = calendar or default_calendar(ruleset.nation)
+    base = tuple(s for s in timeline.steps if s.id not in ruleset.remedy_steps)
+    done = _also_done(ruleset, done, {s.id for s in base})
+    steps = outcomes.check_steps(
+        base,
+        done,
+        today=today,
+        calendar=cal,
+        alternatives=ruleset.alternatives,
+        party_limits=ruleset.party_limits,
+    )
+    steps = tuple(outcomes.with_deemed_boundary(s, today=today, calendar=cal) for s in steps)
+    missed = [
+        s
+        for s in steps
+        if s.outcome is not None and s.outcome.needs_attention and s.date is not None
+    ]
+    if missed and ruleset.remedy is not None:
+        steps = (*steps, *_remedy_steps(ruleset, missed, done, today, cal))
+    return replace(timeline, steps=steps, done=tuple(sorted(done.items())), checked=True)
 
 
 def _undated(ruleset: RuleSet, rule: Rule, basis: str, cal: Calendar) -> Step:

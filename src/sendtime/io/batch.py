@@ -28,6 +28,7 @@ from sendtime.io.caseload import (
     Row,
     cell_text,
     normalise,
+    parse_file_date,
 )
 from sendtime.io.cells import (
     VOCABULARY,
@@ -40,6 +41,7 @@ from sendtime.io.cells import (
 )
 from sendtime.law.england import processes as england
 from sendtime.law.england.processes import Param, ParamKind, Process
+from sendtime.law.england.ruleset import ENGLAND
 from sendtime.law.wales import processes as wales
 
 # Columns every row may carry besides its process's own (docs/reference/files.md).
@@ -113,6 +115,7 @@ class Defaults:
     extra_holidays: Mapping[dt.date, str] = field(default_factory=dict)
     extra_source: str | None = None
     rules: Path | None = None  # --rules: for rows without a rules cell (a cell replaces it)
+    check: bool = False  # `check`: every row gets outcomes (done:STEP_ID columns, today)
 
 
 class _Plan:
@@ -135,6 +138,18 @@ class _Plan:
             if (i := header.position(c)) is not None
         )
         known: set[int] = {i for i in self.generic.values() if i is not None}
+        # done:STEP_ID columns (`check`): when each step actually happened.
+        self.done: tuple[tuple[str, int], ...] = tuple(
+            (n.strip()[5:].strip().lower(), i)
+            for i, n in enumerate(header.names)
+            if n.strip().lower().startswith("done:")
+        )
+        every_step = {sid for ids in ENGLAND.processes.values() for sid in ids}
+        for sid, _ in self.done:
+            if _base_id(sid) not in every_step:
+                msg = f"CASELOAD {path}: column done:{sid}: no process has a step {sid!r}"
+                raise BadInput(msg)
+        known.update(i for _, i in self.done)
         self.params: dict[tuple[str, str], list[tuple[Param, int]]] = {}
         for jurisdiction, batch in BATCHES.items():
             for name, spec in batch.items():
@@ -291,9 +306,11 @@ class Runner:
                 raise CellError(f"column {p.column}: the {name} process needs it")
         for d in (e for x in g["exceptions"] for e in (x.start, x.end) if e):
             latest = d if latest is None or d > latest else latest
+        done = self._done(plan, cells, name) if self.defaults.check else None
         key = (
             name,
             first,
+            None if done is None else tuple(sorted(done.items())),
             g["nation"],
             g["terms"],
             g["counting"],
@@ -311,8 +328,14 @@ class Runner:
                 calendar=self.calendar(g["nation"], g["terms"]),
                 exceptions=tuple(g["exceptions"]),
                 today=self.defaults.today,
+                done=None if done is None else tuple(sorted(done.items())),
             )
-            t = spec.load()(first, **kwargs, options=options)
+            try:
+                t = spec.load()(first, **kwargs, options=options)
+            except SendtimeError as exc:  # a done date's message names it as a column
+                if "--done " not in str(exc):
+                    raise
+                raise CellError(str(exc).replace("--done ", "column done:")) from None
             if len(memo) >= MEMO_SIZE:  # bounded: drop the least recently used, memory stays flat
                 del memo[next(iter(memo))]
             memo[key] = t
@@ -330,6 +353,27 @@ class Runner:
             calendar = self.calendar(g["nation"], g["terms"])
             t = self._rule_files.apply(t, rules, calendar=calendar, today=self.defaults.today)
         return t, latest
+
+    @staticmethod
+    def _done(plan: _Plan, cells: tuple[Cell, ...], process: str) -> dict[str, dt.date]:
+        """The row's done:STEP_ID cells as dates; a filled one naming no step of its process."""
+        out: dict[str, dt.date] = {}
+        names = ("transfer", "review") if process == "pupil" else (process,)
+        steps = {sid for n in names for sid in ENGLAND.processes.get(n, ())}
+        steps |= ENGLAND.remedy_steps
+        for sid, i in plan.done:
+            value = cells[i]
+            if value == "" or (isinstance(value, str) and not value.strip()):
+                continue
+            if _base_id(sid) not in steps:
+                msg = f"column done:{sid}: the {process} process has no step {sid}"
+                raise CellError(msg)
+            try:
+                out[sid] = parse_file_date(value)
+            except CellError:
+                msg = f"column done:{sid}: expected a date (2024-03-01 or 01/03/2024)"
+                raise CellError(msg) from None
+        return out
 
     @staticmethod
     def _pupil_cell(plan: _Plan, cells: tuple[Cell, ...], column: str) -> Cell:
@@ -414,6 +458,11 @@ class Runner:
             if len(self._files) < FILES_SIZE:
                 self._files[key] = path
         return path
+
+
+def _base_id(step_id: str) -> str:
+    """assess.advice-2 -> assess.advice (a repeated step's rule id)."""
+    return step_id.rsplit("-", 1)[0] if step_id[-1:].isdigit() else step_id
 
 
 def _juris(plan: _Plan, cells: tuple[Cell, ...]) -> str:

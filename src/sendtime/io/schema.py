@@ -46,6 +46,18 @@ class StepModel(_Model):
     when: Literal["past", "due", "upcoming"] | None
     date_range: DateRangeModel | None = None
     source: str | None = None
+    # With --done (issue 14); absent otherwise.
+    done: str | None = None
+    outcome: (
+        Literal["met", "late", "open", "overdue", "disapplied", "undated", "not-applicable"] | None
+    ) = None
+    days_late: int | None = None
+    working_days_late: int | None = None
+    days_overdue: int | None = None
+    boundary: bool | None = None
+    duty: bool | None = None
+    assumed: bool | None = None
+    outcome_note: str | None = None
 
 
 class CalendarModel(_Model):

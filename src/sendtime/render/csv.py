@@ -26,6 +26,18 @@ STEP_COLUMNS = (
     "notes",
     "calendar",  # where the bank holidays (and term dates) came from, on every row
 )
+# With done dates (issue 14), after STEP_COLUMNS; as the JSON fields.
+OUTCOME_COLUMNS = (
+    "done",
+    "outcome",
+    "days_late",
+    "working_days_late",
+    "days_overdue",
+    "boundary",
+    "duty",
+    "assumed",
+    "outcome_note",
+)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -75,6 +87,28 @@ def step_row(process: str, s: Step, calendar: str = "") -> list[str]:
     ]
 
 
+def outcome_row(s: Step) -> list[str]:
+    """The OUTCOME_COLUMNS cells of one step (empty when it has no outcome)."""
+    o = s.outcome
+    if o is None:
+        return [s.done.isoformat() if s.done else "", *[""] * (len(OUTCOME_COLUMNS) - 1)]
+
+    def n(x: int | None) -> str:
+        return "" if x is None else str(x)
+
+    return [
+        s.done.isoformat() if s.done else "",
+        o.kind.value,
+        n(o.days_late),
+        n(o.working_days_late),
+        n(o.days_overdue),
+        "true" if o.boundary else "false",
+        "true" if o.statutory and o.duty else "false",
+        "true" if o.assumed else "false",
+        o.note,
+    ]
+
+
 def write_rows(out: IO[str], header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
     """Write a header and rows as CSV with LF line ends, neutralising every cell."""
     w = csv.writer(out, lineterminator="\n")
@@ -87,5 +121,12 @@ def timeline_csv(t: Timeline) -> str:
     """One timeline as CSV text: a row per step."""
     buf = io.StringIO()
     label = calendar_label(t)
-    write_rows(buf, STEP_COLUMNS, (step_row(t.process, s, label) for s in t.steps))
+    if t.checked:
+        write_rows(
+            buf,
+            STEP_COLUMNS + OUTCOME_COLUMNS,
+            (step_row(t.process, s, label) + outcome_row(s) for s in t.steps),
+        )
+    else:
+        write_rows(buf, STEP_COLUMNS, (step_row(t.process, s, label) for s in t.steps))
     return buf.getvalue()

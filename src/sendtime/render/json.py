@@ -53,6 +53,22 @@ def step_dict(s: Step) -> dict[str, Any]:
     return out
 
 
+def outcome_fields(s: Step) -> dict[str, Any]:
+    """The outcome fields of a checked step (issue 14); all None when it has no outcome."""
+    o = s.outcome
+    return {
+        "done": _d(s.done),
+        "outcome": o.kind.value if o else None,
+        "days_late": o.days_late if o else None,
+        "working_days_late": o.working_days_late if o else None,
+        "days_overdue": o.days_overdue if o else None,
+        "boundary": o.boundary if o else None,
+        "duty": (o.statutory and o.duty) if o else None,
+        "assumed": o.assumed if o else None,
+        "outcome_note": (o.note or None) if o else None,
+    }
+
+
 def closure_check_dict(c: ClosureCheck) -> dict[str, Any]:
     """One reg 10(4)(a)/(b) closure check."""
     return {
@@ -86,7 +102,9 @@ def timeline_dict(t: Timeline) -> dict[str, Any]:
             "source": t.calendar.source,
             "terms": t.calendar.terms,
         },
-        "steps": [step_dict(s) for s in t.steps],
+        "steps": [
+            {**step_dict(s), **outcome_fields(s)} if t.checked else step_dict(s) for s in t.steps
+        ],
         "closure_checks": [closure_check_dict(c) for c in t.closure_checks],
         "warnings": list(t.warnings),
         "disclaimer": disclaimer(t.jurisdiction),

@@ -315,10 +315,38 @@ def outcome_cell(s: Step, cat: Catalogue) -> str:
     overdue = getattr(getattr(s, "outcome", None), "days_overdue", None)
     if kind == "overdue" and isinstance(overdue, int):
         words = cat.outcome_short["overdue_n"].format(n=overdue)
+    left = getattr(getattr(s, "outcome", None), "days_left", None)
+    if kind == "open" and isinstance(left, int):
+        words = cat.outcome_short["open_n"].format(n=left)
     done = done_of(s)
     if done is not None:
         words += cat.outcome_short["done"].format(date=done.isoformat())
+    record = getattr(s, "outcome", None)  # the check engine's Outcome: what the count means
+    if getattr(record, "statutory", True) is False:
+        words += cat.outcome_short["not_statutory"]
+    elif getattr(record, "duty", True) is False:
+        words += cat.outcome_short["party_limit"]
+    if getattr(record, "assumed", False) is True:
+        words += cat.outcome_short["assumed"]
+    if getattr(record, "boundary", False) is True:
+        words += cat.outcome_short["boundary"]
     return words
+
+
+def counts_as_duty(s: Step) -> bool:
+    """Whether a step's outcome is a statutory duty's (the summary and exit 4 count those).
+
+    The parent's own limits, guidance and practice, and steps not done whose date rests on an
+    assumed trigger are left out when the Outcome record says so.
+    """
+    record = getattr(s, "outcome", None)
+    if s.status is not Status.STATUTORY or is_local(s):
+        return False
+    return (
+        getattr(record, "statutory", True) is not False
+        and getattr(record, "duty", True) is not False
+        and getattr(record, "assumed", False) is not True
+    )
 
 
 def outcome_summary(steps: Sequence[Step], cat: Catalogue) -> str | None:
@@ -326,7 +354,7 @@ def outcome_summary(steps: Sequence[Step], cat: Catalogue) -> str | None:
     counts: dict[str, int] = {}
     for s in steps:
         kind = outcome_of(s)
-        if kind is not None and s.status is Status.STATUTORY and not is_local(s):
+        if kind is not None and counts_as_duty(s):
             counts[kind] = counts.get(kind, 0) + 1
     if not counts:
         return None

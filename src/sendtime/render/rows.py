@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Protocol
 
-from sendtime.engine.model import WEEKDAYS
+from sendtime.engine.model import WEEKDAYS, Step
 from sendtime.io.caseload import Cell, cell_text
-from sendtime.render.csv import STEP_COLUMNS, calendar_label, neutralise
+from sendtime.render.csv import (
+    OUTCOME_COLUMNS,
+    STEP_COLUMNS,
+    calendar_label,
+    neutralise,
+    outcome_row,
+)
 
 if TYPE_CHECKING:
     from sendtime.io.batch import Case
@@ -36,11 +42,21 @@ class Sink(Protocol):
 class CsvSink:
     """One CSV row per (ref, step): the step columns, then the pass-through columns."""
 
-    def __init__(self, out: IO[str], extra_names: Sequence[str], *, bom: bool = False) -> None:
+    def __init__(
+        self,
+        out: IO[str],
+        extra_names: Sequence[str],
+        *,
+        bom: bool = False,
+        outcomes: bool = False,
+        keep: Callable[[Step], bool] | None = None,
+    ) -> None:
         if bom:
             out.write("\ufeff")
         self._w = csv.writer(out, lineterminator="\n")
-        self._w.writerow([neutralise(c) for c in (*BATCH_COLUMNS, *extra_names)])
+        self._outcomes, self._keep = outcomes, keep  # `check`: outcome columns, --only
+        checked = OUTCOME_COLUMNS if outcomes else ()
+        self._w.writerow([neutralise(c) for c in (*BATCH_COLUMNS, *checked, *extra_names)])
         # A rule's id, title, kind, status, confidence and citation are the same in every row:
         # neutralised once per rule, not once per row (a caseload repeats a few dozen rules).
         self._static: dict[tuple[str, str, str], tuple[str, ...]] = {}
@@ -53,6 +69,8 @@ class CsvSink:
         calendar = neutralise(calendar_label(t))
         rows = []
         for s in t.steps:
+            if self._keep is not None and not self._keep(s):
+                continue
             key = (s.id, s.title, s.citation)
             static = self._static.get(key)
             if static is None:
@@ -86,6 +104,7 @@ class CsvSink:
                     else "",
                     s.date_range.latest.isoformat() if s.date_range else "",
                     calendar,
+                    *([neutralise(c) for c in outcome_row(s)] if self._outcomes else ()),
                     *extra,
                 ]
             )
@@ -111,6 +130,35 @@ class JsonLinesSink:
 
     def close(self) -> None:
         """Nothing to finish: one line per row."""
+
+
+class StepLinesSink:
+    """`check --format json`: one JSON object per (ref, step), with the outcome fields."""
+
+    def __init__(self, out: IO[str], *, keep: Callable[[Step], bool] | None = None) -> None:
+        self._out = out
+        self._keep = keep
+
+    def write(self, case: Case) -> None:
+        """Write one line per kept step of the row."""
+        from sendtime.render.json import outcome_fields, step_dict
+
+        t = case.timeline
+        extra = {k: _json_value(v) for k, v in case.extra}
+        for s in t.steps:
+            if self._keep is not None and not self._keep(s):
+                continue
+            doc = {
+                "ref": case.ref,
+                "process": t.process,
+                **step_dict(s),
+                **outcome_fields(s),
+                "extra": extra,
+            }
+            self._out.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def close(self) -> None:
+        """Nothing to finish: one line per step."""
 
 
 def _json_value(v: Cell) -> object:

@@ -162,6 +162,8 @@ def timeline_table(
                     id=s.id, limb=s.disapplied.limb, reason=s.disapplied.reason
                 )
             )
+        if s.outcome is not None and s.outcome.boundary:
+            say(f"{s.id}: boundary: {s.outcome.note}")
     for c in t.closure_checks:
         engaged = cat.closure_engaged[str(c.engaged).lower()]
         say(cat.closure_line.format(limb=c.limb, requested=c.advice_requested, engaged=engaged))

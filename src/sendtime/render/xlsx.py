@@ -19,10 +19,12 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from sendtime.engine.model import Step
+from sendtime.render.csv import OUTCOME_COLUMNS
 from sendtime.render.rows import BATCH_COLUMNS
 
 if TYPE_CHECKING:
@@ -71,6 +73,8 @@ class XlsxSink:
         extra_names: Sequence[str],
         *,
         today: dt.date | None = None,
+        outcomes: bool = False,
+        keep: Callable[[Step], bool] | None = None,
     ) -> None:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -81,7 +85,13 @@ class XlsxSink:
         self._wb = Workbook(write_only=True)
         ws = self._ws = self._wb.create_sheet(SHEET)
         # a workbook keeps the notes (the calendar column is the CSV's provenance)
-        names = (*(c for c in BATCH_COLUMNS if c != "calendar"), "notes", *extra_names)
+        names = (
+            *(c for c in BATCH_COLUMNS if c != "calendar"),
+            "notes",
+            *(OUTCOME_COLUMNS if outcomes else ()),
+            *extra_names,
+        )
+        self._outcomes, self._keep = outcomes, keep  # `check`: outcome columns, --only
         self._width = len(names)
         # Both are ignored in write-only mode once a row is written: set them first.
         ws.freeze_panes = "A2"
@@ -123,6 +133,24 @@ class XlsxSink:
             self._latest = case.latest_input
         extra = [v for _, v in case.extra]
         for s in t.steps:
+            if self._keep is not None and not self._keep(s):
+                continue
+            o = s.outcome
+            checked = (
+                [
+                    s.done,
+                    o.kind.value if o else None,
+                    o.days_late if o else None,
+                    o.working_days_late if o else None,
+                    o.days_overdue if o else None,
+                    o.boundary if o else None,
+                    (o.statutory and o.duty) if o else None,
+                    o.assumed if o else None,
+                    self._text(o.note) if o and o.note else None,
+                ]
+                if self._outcomes
+                else []
+            )
             self._ws.append(
                 [
                     self._text(case.ref),
@@ -140,6 +168,7 @@ class XlsxSink:
                     f"{s.disapplied.limb}: {s.disapplied.reason}" if s.disapplied else None,
                     s.date_range.latest if s.date_range else None,
                     self._text("; ".join(s.notes)) if s.notes else None,
+                    *checked,
                     *(self._text(v) for v in extra),  # new cells for every row
                 ]
             )

@@ -237,7 +237,8 @@ def pupil(
     if today is None:
         raise BadInput("pupil needs today's date (today=...) for the year group")
     assert calendar is not None  # noqa: S101 - resolve fills it
-    plain = replace(o, exceptions=())  # warned about below, not passed on
+    # exceptions are warned about below, not passed on; done dates are checked on the whole
+    plain = replace(o, exceptions=(), done=None)
     structure = choose(Structure, structure, "--structure")
     destination = choose(Destination, destination, "--destination")
     terms = calendar.terms
@@ -290,7 +291,7 @@ def pupil(
     if plan_date is not None:
         inputs.append(("plan_date", plan_date))
     cal = calendar
-    return Timeline(
+    t = Timeline(
         process="pupil",
         inputs=tuple(inputs),
         counting=counting,
@@ -300,3 +301,8 @@ def pupil(
         pupil=summary,
         trigger=dob,
     )
+    if o.done is None:
+        return t
+    from sendtime.engine.timeline import check
+
+    return check(ENGLAND, t, dict(o.done), today=today, calendar=cal)

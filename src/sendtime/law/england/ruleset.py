@@ -14,8 +14,8 @@ from types import MappingProxyType
 from sendtime.engine.errors import NeedsMoreData
 from sendtime.engine.methods import Anchor, Computed, Context
 from sendtime.engine.model import Method, Nation, Roll, Rule, Unit
-from sendtime.engine.ruleset import RuleSet, Texts
-from sendtime.law.england import hesc, processes, rules, service
+from sendtime.engine.ruleset import Remedy, RuleSet, Texts
+from sendtime.law.england import checks, hesc, processes, rules, service
 
 
 def _term_part_end(rule: Rule, a: Anchor, ctx: Context) -> Computed:
@@ -54,5 +54,10 @@ ENGLAND = RuleSet(
         before_regime=rules.BEFORE_REGIME,
         presumed_projection=rules.DEEMED_PROJECTION,
     ),
+    alternatives=MappingProxyType(checks.ALTERNATIVES),
+    same_event=MappingProxyType(checks.SAME_EVENT),
+    party_limits=MappingProxyType(checks.PARTY_LIMITS),
+    also_done=MappingProxyType(checks.ALSO_DONE),
+    remedy=Remedy(*checks.REMEDY, note=rules.OMBUDSMAN_FROM_DUTY_NOTE),
 )
 PROCESS_INPUTS = ENGLAND.process_inputs

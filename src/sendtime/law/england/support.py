@@ -20,7 +20,12 @@ from sendtime.engine.methods import iso
 from sendtime.engine.model import Counting, InputValue, Step, Timeline
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.terms import Period, Terms
-from sendtime.engine.timeline import relative_to_today, resolve, unannounced_holidays_warning
+from sendtime.engine.timeline import (
+    check,
+    relative_to_today,
+    resolve,
+    unannounced_holidays_warning,
+)
 from sendtime.law.england.rules import RULES_BY_ID
 from sendtime.law.england.ruleset import ENGLAND
 
@@ -161,7 +166,7 @@ def support(
         ("from", lo),
         ("to", hi),
     ) + ((("every", f"{every}w"),) if every else ())
-    return Timeline(
+    t = Timeline(
         process="support",
         inputs=inputs,
         counting=Counting.EXCLUSIVE,
@@ -170,3 +175,6 @@ def support(
         warnings=tuple(warnings),
         trigger=lo,
     )
+    if o.done is None:
+        return t
+    return check(ENGLAND, t, dict(o.done), today=today, calendar=calendar)

@@ -17,7 +17,14 @@ from sendtime.engine.errors import BadInput
 from sendtime.engine.methods import iso
 from sendtime.engine.model import Step, Timeline
 from sendtime.engine.options import OptionFields, Options
-from sendtime.engine.timeline import compute, given_dates, in_order, relative_to_today, resolve
+from sendtime.engine.timeline import (
+    check,
+    compute,
+    given_dates,
+    in_order,
+    relative_to_today,
+    resolve,
+)
 from sendtime.law.england.rules import ORDER_STEPS
 from sendtime.law.england.ruleset import ENGLAND
 
@@ -224,6 +231,8 @@ def order(
             o.today,
         )
         t = replace(t, inputs=(*t.inputs, ("tribunal_direction", tribunal_direction)))
+        if o.done is not None:  # the directed date is the one a done date is compared with
+            t = check(ENGLAND, t, dict(o.done), today=o.today, calendar=o.calendar)
     return t
 
 
@@ -272,6 +281,8 @@ def mediation(
             o.today,
         )
         t = replace(t, inputs=(*t.inputs, ("agreed_date", agreed_date)))
+        if o.done is not None:  # the agreed date is the one a done date is compared with
+            t = check(ENGLAND, t, dict(o.done), today=o.today, calendar=o.calendar)
     return t
 
 
