@@ -35,7 +35,7 @@ print(
 
 # A pupil's next transfer, from the date of birth.
 p = sendtime.pupil(dt.date(2015, 3, 10), today=dt.date(2025, 11, 1))
-print(dict(p.extra)["pupil"]["year_group"], p.step("transfer.school").date)  # 6 2026-02-14
+print(p.pupil.year_group if p.pupil else None, p.step("transfer.school").date)  # 6 2026-02-14
 
 # A caseload, row by row: good rows are Cases, bad rows are records with their line.
 for row in cases(HERE / "caseload.csv", defaults=Defaults(today=dt.date(2026, 11, 23))):

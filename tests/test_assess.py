@@ -202,45 +202,63 @@ class TestExceptions:
 
 class TestService:
     @pytest.mark.parametrize(
-        ("posted", "cls", "served"),
+        ("posted", "cls", "earliest", "latest"),
         [
-            ("2025-03-03", "first", "2025-03-05"),  # Mon -> Wed
-            ("2025-03-03", "second", "2025-03-07"),  # Mon -> Fri
-            ("2025-03-06", "first", "2025-03-10"),  # Thu -> Mon
-            ("2025-04-16", "first", "2025-04-22"),  # Wed before Easter -> Tue after
-            ("2025-12-23", "second", "2025-12-31"),
+            ("2025-03-03", "first", "2025-03-04", "2025-03-05"),  # Mon -> Tue (IPSEA) / Wed (PD)
+            ("2025-03-03", "second", "2025-03-07", "2025-03-07"),  # Mon -> Fri both
+            ("2025-03-06", "first", "2025-03-07", "2025-03-10"),  # Thu -> Fri / Mon
+            ("2025-03-07", "first", "2025-03-10", "2025-03-11"),  # Fri -> Mon / Tue
+            ("2025-04-16", "first", "2025-04-17", "2025-04-22"),  # Wed before Easter
+            ("2025-12-23", "second", "2025-12-31", "2025-12-31"),
         ],
     )
-    def test_deemed_service_by_post(self, posted: str, cls: str, served: str) -> None:
+    def test_deemed_service_by_post(
+        self, posted: str, cls: str, earliest: str, latest: str
+    ) -> None:
         t = sendtime.draft(posted=d(posted), post=cls)
         svc = t.step("service.deemed")
-        assert svc.date == d(served)
+        assert svc.date == d(earliest)  # the earliest defensible day is the one acted on
+        assert svc.date_range is not None
+        assert (svc.date_range.earliest, svc.date_range.latest) == (d(earliest), d(latest))
         assert svc.confidence.value == "secondary"
         assert any("an assumption" in n for n in svc.notes)
         rep = t.step("assess.representations")
-        assert rep.date == d(served) + dt.timedelta(days=14)
+        assert rep.date == d(earliest) + dt.timedelta(days=14)
+        assert rep.date_range is not None
+        assert rep.date_range.latest == d(latest) + dt.timedelta(days=14)
         assert rep.projected
 
     @pytest.mark.parametrize(
-        ("delivered", "at", "served"),
+        ("delivered", "at", "earliest", "latest"),
         [
-            ("2025-03-03", "16:29", "2025-03-03"),
-            ("2025-03-03", "16:30", "2025-03-04"),
-            ("2025-03-07", "17:00", "2025-03-10"),  # Friday evening -> Monday
-            ("2025-03-08", "09:00", "2025-03-10"),  # Saturday -> Monday
-            ("2025-03-03", None, "2025-03-03"),
+            ("2025-03-03", "16:29", "2025-03-03", "2025-03-03"),
+            ("2025-03-03", "16:30", "2025-03-03", "2025-03-04"),  # CPR 6.26: from 4.30pm
+            ("2025-03-03", "17:00", "2025-03-03", "2025-03-04"),  # IPSEA: "after 5pm"
+            ("2025-03-03", "17:01", "2025-03-04", "2025-03-04"),
+            ("2025-03-07", "17:00", "2025-03-07", "2025-03-10"),  # Friday evening
+            ("2025-03-07", "18:00", "2025-03-10", "2025-03-10"),  # -> Monday
+            ("2025-03-08", "09:00", "2025-03-10", "2025-03-10"),  # Saturday -> Monday
+            ("2025-03-03", None, "2025-03-03", "2025-03-03"),
         ],
     )
-    def test_delivery_by_hand_or_email(self, delivered: str, at: str | None, served: str) -> None:
+    def test_delivery_by_hand_or_email(
+        self, delivered: str, at: str | None, earliest: str, latest: str
+    ) -> None:
         t = sendtime.draft(delivered=d(delivered), by="email", at=at)
-        assert t.step("service.deemed").date == d(served)
-        assert not t.step("service.deemed").projected
+        svc = t.step("service.deemed")
+        assert svc.date == d(earliest)
+        assert svc.date_range is not None
+        assert svc.date_range.latest == d(latest)
+        assert not svc.projected
 
     def test_assess_request_posted_counts_as_received_on_deemed_day(self) -> None:
         t = sendtime.assess(posted=d("2024-02-28"), post="first")
-        assert t.step("assess.received").date == d("2024-03-01")
-        assert t.step("assess.final").date == d("2024-07-19")
-        assert t.trigger == d("2024-03-01")
+        assert t.step("assess.received").date == d("2024-02-29")  # Thu: the next working day
+        assert t.step("assess.final").date == d("2024-07-18")
+        final = t.step("assess.final").date_range
+        assert final is not None
+        assert final.latest == d("2024-07-19")  # from Fri 2024-03-01, the 2nd working day
+        assert t.trigger == d("2024-02-29")
 
     @pytest.mark.parametrize(
         ("kwargs", "message"),
@@ -301,14 +319,46 @@ def test_coronavirus_note_only_on_statutory_limits() -> None:
 
 def test_posted_request_does_not_date_the_draft_window() -> None:
     t = sendtime.assess(posted=d("2025-12-23"), post="first")
-    assert t.step("assess.received").date == d("2025-12-29")
-    assert t.step("assess.representations").date == d("2026-04-20")  # from the draft target
-    assert t.step("assess.school-response").date == d("2026-04-21")
+    assert t.step("assess.received").date == d("2025-12-24")
+    assert t.step("assess.representations").date == d("2026-04-15")  # from the draft target
+    assert t.step("assess.school-response").date == d("2026-04-16")
     assert "deemed from the posting" in t.step("assess.decision").notes[0]
 
 
 def test_delivery_time_assumption_is_said() -> None:
     t = sendtime.draft(delivered=d("2025-03-03"), by="hand")
-    assert any("assumed before 16:30" in n for n in t.step("service.deemed").notes)
+    assert any("assumed before 4.30pm" in n for n in t.step("service.deemed").notes)
     t2 = sendtime.draft(delivered=d("2025-03-03"), by="hand", at="10:00")
     assert not any("assumed" in n for n in t2.step("service.deemed").notes[1:])
+
+
+def test_service_options_take_enums_and_a_time() -> None:
+    import datetime as dt
+
+    from sendtime.law.england.assess import draft
+    from sendtime.law.england.service import Delivery, PostClass
+
+    by_word = draft(posted=d("2025-03-03"), post="second")
+    by_enum = draft(posted=d("2025-03-03"), post=PostClass.SECOND)
+    assert by_enum.steps == by_word.steps
+    assert dict(by_enum.inputs)["post"] == "second"
+    late = draft(delivered=d("2025-03-03"), by=Delivery.EMAIL, at=dt.time(17, 1))
+    early = draft(delivered=d("2025-03-03"), by="email", at="16:29")
+    assert late.step("service.deemed").date == d("2025-03-04")  # after 5pm even at the earliest
+    assert early.step("service.deemed").date == d("2025-03-03")
+    assert dict(late.inputs)["at"] == "17:01"
+
+
+def test_core_errors_carry_their_field_and_problem() -> None:
+    import pytest
+
+    from sendtime.engine.errors import BadInput
+
+    with pytest.raises(BadInput) as caught:
+        sendtime.assess(d("2024-03-01"), draft_served=d("2013-05-01"))
+    exc = caught.value
+    assert str(exc).startswith("--draft-served 2013-05-01 is before 2014-09-01")  # the CLI's
+    assert exc.field == "draft_served"
+    assert exc.problem is not None
+    assert exc.problem.startswith("is before 2014-09-01")
+    assert "2013" not in exc.problem  # the value is not part of the problem

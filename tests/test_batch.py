@@ -121,7 +121,7 @@ def test_errors_never_show_other_cells(cli: Invoke, tmp_path: Path) -> None:
     assert [x["line"] for x in recs] == [2, 3, 4, 5]
     for secret in ("Jane", "2013-05-01", "1st of May", "sharpen"):
         assert secret not in r.stderr
-    assert recs[0]["error"].startswith("date … is before 2014-09-01")
+    assert recs[0]["error"].startswith("column date: the value is before 2014-09-01")
     assert recs[1]["error"].startswith("column draft_served:")
     assert recs[2]["error"] == "column process: expected one of " + ", ".join(BATCH)
     assert recs[2]["error"].startswith("column process: expected one of assess, draft")

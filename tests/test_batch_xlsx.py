@@ -109,11 +109,11 @@ def test_xlsx_out_reads_back(cli: Invoke, xlsx: Path, tmp_path: Path) -> None:
     header = [c.value for c in ws[1]]
     assert header[:5] == ["ref", "process", "step", "title", "date"]
     assert header[-2:] == ["School", "Group"]  # draft served is read, not passed through
-    assert len(header) == 16
+    assert len(header) == 17
     assert ws.freeze_panes == "A2"
     assert ws[1][0].font.b
     assert ws.column_dimensions["D"].width == 44
-    assert ws.auto_filter.ref == f"A1:P{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:Q{ws.max_row}"
     rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in ws.iter_rows(2)]
     first = rows[0]
     assert (first["ref"], first["step"]) == ("X1", "assess.decision")

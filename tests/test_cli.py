@@ -59,6 +59,7 @@ def test_assess_json_matches_the_documented_shape(cli: Invoke) -> None:
         "notes": first["notes"],
         "days_left": 39,
         "when": "upcoming",
+        "date_range": None,
     }
 
 
@@ -323,3 +324,33 @@ def test_help_lists_every_command_in_case_order() -> None:
 
     names = [c.name for c in load_commands().registered_commands]
     assert names == list(HELP_ORDER)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["review", "2025-01-10", "--year-group", "99"],
+        ["pupil", "--dob", "2015-03-10", "--today", "2025-11-01", "--year-group", "99"],
+    ],
+)
+def test_year_group_is_checked_once_for_every_command(cli: Invoke, args: list[str]) -> None:
+    r = cli(args)
+    assert r.exit_code == 2
+    assert r.stderr == (
+        "sendtime: error: --year-group '99': expected a whole number from -3 to 14\n"
+    )
+
+
+def test_pupil_says_it_ignores_a_recorded_exception(cli: Invoke) -> None:
+    r = cli(["pupil", "--dob", "2015-03-10", "--today", "2025-11-01", "--exception", "personal"])
+    assert r.exit_code == 0
+    assert "no statutory exception applies to a pupil's transfer plan; ignored" in r.stderr
+
+
+def test_caseload_year_group_is_checked_like_the_cli(cli: Invoke, tmp_path: Path) -> None:
+    p = tmp_path / "c.csv"
+    p.write_text("ref,process,date,year_group\nY1,review,2025-01-10,99\n", encoding="utf-8")
+    r = cli(["batch", str(p), "--today", "2025-01-10"])
+    assert r.exit_code == 2
+    assert "column year_group: expected a whole number from -3 to 14" in r.stderr
+    assert "99" not in r.stderr.replace('"line": 2', "")

@@ -71,6 +71,7 @@ def test_json_has_local_steps_after_unchanged_statutory_steps(cli: Invoke) -> No
         "notes": [],
         "days_left": 46,
         "when": "upcoming",
+        "date_range": None,
         "source": HCO_SOURCE,
     }
     assert local[0]["date"] == "2025-01-15"

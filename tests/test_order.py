@@ -7,7 +7,7 @@ import json
 import pytest
 
 import sendtime
-from sendtime import ExceptionKind, RecordedException
+from sendtime import BadInput, ExceptionKind, RecordedException
 from sendtime.law.england.rules import ORDER_STEPS, UNOPPOSED_STEPS
 from sendtime.law.england.tribunal import ORDER_TYPES, UNOPPOSED_TYPES
 from tests.conftest import Invoke, d
@@ -192,3 +192,17 @@ def test_cli_direction_and_mediation(cli: Invoke) -> None:
     assert m.exit_code == 0
     assert "mediation.school,Mediation agreement" in m.stdout
     assert "mediation.health-notify" in m.stdout
+
+
+def test_order_and_transfer_kinds_take_enums_or_words() -> None:
+    from sendtime.law.england.reviews import TransferKind, transfer
+    from sendtime.law.england.tribunal import OrderType, order
+
+    a = order(d("2025-03-03"), type=OrderType.MAKE_PLAN)
+    assert a.steps == order(d("2025-03-03"), type="make-plan").steps
+    assert dict(a.inputs)["type"] == "make-plan"
+    t = transfer(2026, kind=TransferKind.SCHOOL)
+    assert t.steps == transfer(2026, kind="school").steps
+    assert dict(t.inputs)["kind"] == "school"
+    with pytest.raises(BadInput, match="--type 'other': expected one of assess, make-plan"):
+        order(d("2025-03-03"), type=OrderType.OTHER)  # a mediation's type, not an order's

@@ -66,7 +66,7 @@ def test_london_today_reads_the_time_zone_database_only_when_it_can_matter(
 ) -> None:
     from zoneinfo import ZoneInfo
 
-    from sendtime.cli.app import london_today
+    from sendtime.cli.options import london_today
 
     now = naive.replace(tzinfo=dt.UTC)
     assert london_today(now) == now.astimezone(ZoneInfo("Europe/London")).date()
@@ -83,7 +83,7 @@ def test_london_today_reads_the_time_zone_database_only_when_it_can_matter(
     ],
 )
 def test_london_today_at_the_edges(utc: str, london: str) -> None:
-    from sendtime.cli.app import london_today
+    from sendtime.cli.options import london_today
 
     now = dt.datetime.fromisoformat(utc).replace(tzinfo=dt.UTC)
     assert london_today(now) == dt.date.fromisoformat(london)

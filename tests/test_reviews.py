@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from sendtime import Calendar, amend, review, transfer
 from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Counting, ExceptionKind, Kind, RecordedException, Status
+from sendtime.engine.model import (
+    Counting,
+    ExceptionKind,
+    Kind,
+    RecordedException,
+    Status,
+    YearGroup,
+)
 from sendtime.engine.periods import clear_before_months
 from sendtime.io.loaders import load_terms
 from sendtime.law.england.processes import REGISTRY
@@ -222,10 +229,12 @@ def test_preparation_for_adulthood_from_year_9() -> None:
     t = review(d("2025-01-15"), dob=d("2012-01-10"))  # meeting in 2025-26: Year 8 -> 9?
     latest = t.step("review.latest-meeting")
     assert latest.date == d("2025-12-17")
-    assert dict(t.extra) == {"year_group": 9, "preparation_for_adulthood": True}
+    assert t.year_group == YearGroup(9, preparation_for_adulthood=True)
+    assert dict(t.extra) == {"year_group": 9, "preparation_for_adulthood": True}  # 0.1's form
     assert any("preparation for adulthood (regs 20(6), 21(6))" in n for n in latest.notes)
     t8 = review(d("2025-01-15"), year_group=8)
-    assert dict(t8.extra)["preparation_for_adulthood"] is False
+    assert t8.year_group is not None
+    assert t8.year_group.preparation_for_adulthood is False
 
 
 def test_early_years_review_for_a_child_under_5() -> None:
@@ -295,7 +304,7 @@ def test_transfer_school_and_backward_plan() -> None:
     assert t.step("transfer.latest-meeting").date == d("2025-11-21")  # Sat 22nd moved back
     assert t.step("transfer.invitations").date == d("2025-11-06")
     assert t.step("transfer.advice-circulated").date == d("2025-11-06")
-    assert dict(t.inputs) == {"transfer_year": "2026", "kind": "school"}
+    assert dict(t.inputs) == {"transfer_year": "2026", "kind": "school"}  # a year, not a date
     assert "transfer.deadline" not in t.ids
 
 

@@ -4,8 +4,10 @@ from typing import Annotated
 
 import typer
 
-from sendtime.cli.app import Common, _opt, opt_date, parse_date, timeline_command
+from sendtime.cli.app import timeline_command
+from sendtime.cli.options import Common, _opt, opt_date, parse_date
 from sendtime.engine.model import Timeline
+from sendtime.law.england.assess import parse_time
 
 
 @timeline_command("assess")
@@ -67,8 +69,8 @@ def assess_cmd(
         post=post,
         delivered=opt_date(delivered, "--delivered"),
         by=by,
-        at=at,
-        **common.core(),
+        at=None if at is None else parse_time(at),
+        options=common.options(),
     )
 
 
@@ -114,6 +116,6 @@ def draft_cmd(
         post=post,
         delivered=opt_date(delivered, "--delivered"),
         by=by,
-        at=at,
-        **common.core(),
+        at=None if at is None else parse_time(at),
+        options=common.options(),
     )

@@ -1,4 +1,4 @@
-"""The `batch` and `due` commands (caseload files), and `--format ics` for single timelines.
+"""The `batch` and `due` commands: caseload files in, one output file (or stdout) out.
 
 Parse options, stream rows through sendtime.io.batch, hand each good row to a sink and each bad
 row to stderr and --errors as a JSON Lines record, and return the exit code (1 > 2 > 3 > 4 > 0).
@@ -19,7 +19,9 @@ from typing import IO, Annotated, Any
 import typer
 
 import sendtime.cli.stderr as stderr
-from sendtime.cli.app import _opt, app, choice, console, london_today, outputs, parse_date
+from sendtime.cli.app import app
+from sendtime.cli.options import _opt, choice, london_today, parse_date
+from sendtime.cli.output import console, outputs
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Counting, Kind, Nation
 from sendtime.io.batch import Case, Defaults, RowError, Runner, open_caseload

@@ -2,9 +2,11 @@
 
 from typing import Annotated
 
-from sendtime.cli.app import Common, _opt, opt_date, parse_date, timeline_command
+from sendtime.cli.app import timeline_command
+from sendtime.cli.options import Common, _opt, opt_date, parse_date, parse_int
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Timeline
+from sendtime.law.england.school_year import YEAR_GROUPS
 
 
 @timeline_command("support")
@@ -30,13 +32,11 @@ def support_cmd(
     """SEN Support: meetings with parents three times a year, from the setting's term dates."""
     from sendtime.law.england.support import parse_every, support
 
-    core = common.core()
     return support(
-        calendar=core["calendar"],
         start=opt_date(from_, "--from"),
         end=opt_date(to, "--to"),
         every=parse_every(every) if every else None,
-        today=core["today"],
+        options=common.options(),
     )
 
 
@@ -90,29 +90,12 @@ def pupil_cmd(
 
     if dob is None:
         raise BadInput("pupil needs --dob DATE (the date of birth)")
-    core = common.core()
     return pupil(
         parse_date(dob, "--dob"),
-        today=core["today"],
         structure=structure,
         transfer_after_year=parse_int(transfer_after_year, "--transfer-after-year", 1, 13),
         destination=destination,
-        year_group=parse_int(year_group, "--year-group", -3, 14),
+        year_group=parse_int(year_group, "--year-group", *YEAR_GROUPS),
         plan_date=opt_date(plan_date, "--plan-date"),
-        calendar=core["calendar"],
-        counting=core["counting"],
+        options=common.options(),  # every common option reaches the core, --exception too
     )
-
-
-def parse_int(value: str | None, what: str, low: int, high: int) -> int | None:
-    """An optional whole number within bounds, or BadInput naming it."""
-    if value is None:
-        return None
-    try:
-        n = int(value.strip())
-    except ValueError:
-        n = None
-    if n is None or not low <= n <= high:
-        msg = f"{what} {value!r}: expected a whole number from {low} to {high}"
-        raise BadInput(msg)
-    return n

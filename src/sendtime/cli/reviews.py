@@ -5,9 +5,12 @@ from typing import Annotated
 
 import typer
 
-from sendtime.cli.app import Common, _opt, app, console, opt_date, timeline_command
+from sendtime.cli.app import app, timeline_command
+from sendtime.cli.options import Common, _opt, opt_date, parse_int
+from sendtime.cli.output import console
 from sendtime.engine.errors import BadInput
 from sendtime.engine.model import Timeline
+from sendtime.law.england.school_year import YEAR_GROUPS
 
 
 def _int(value: str | None, what: str, pattern: str, expected: str) -> int | None:
@@ -65,8 +68,8 @@ def review_cmd(
         meeting=opt_date(meeting, "--meeting"),
         notice_sent=opt_date(notice_sent, "--notice-sent"),
         dob=opt_date(dob, "--dob"),
-        year_group=_int(year_group, "--year-group", r"-?\d{1,2}", "a year group from -1 to 14"),
-        **common.core(),
+        year_group=parse_int(year_group, "--year-group", *YEAR_GROUPS),
+        options=common.options(),
     )
 
 
@@ -94,7 +97,7 @@ def amend_cmd(
     ] = None,
 ) -> Timeline:
     """An amendment outside a review: representations, amended plan, decision not to amend."""
-    from sendtime.cli.app import parse_date
+    from sendtime.cli.options import parse_date
     from sendtime.law.england.reviews import amend
 
     return amend(
@@ -102,7 +105,7 @@ def amend_cmd(
         served=opt_date(served, "--served"),
         posted=opt_date(posted, "--posted"),
         post=post,
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -141,7 +144,7 @@ def transfer_cmd(
         _int(year, "YEAR", r"\d{4}", "a year such as 2026"),
         kind=kind,
         transfer_date=opt_date(transfer_date, "--transfer-date"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -162,7 +165,8 @@ def terms_cmd(
     ),
 ) -> int:
     """Check a term-dates file: terms, closures, closures of 4 weeks or more, school days."""
-    from sendtime.cli.app import choice, out, parse_date
+    from sendtime.cli.options import choice, parse_date
+    from sendtime.cli.output import out
     from sendtime.engine.calendars import Calendar
     from sendtime.io import bankholidays
     from sendtime.io.loaders import load_terms

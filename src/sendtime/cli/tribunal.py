@@ -4,7 +4,8 @@ from typing import Annotated, Any
 
 import typer
 
-from sendtime.cli.app import Common, _opt, opt_date, parse_date, timeline_command
+from sendtime.cli.app import timeline_command
+from sendtime.cli.options import Common, _opt, opt_date, parse_date
 from sendtime.engine.model import Timeline
 
 DATE = "DATE"
@@ -64,7 +65,7 @@ def appeal_cmd(
         mediation_requested=opt_date(mediation_requested, "--mediation-requested"),
         la_told_adviser=opt_date(la_told_adviser, "--la-told-adviser"),
         mediation_ended=opt_date(mediation_ended, "--mediation-ended"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -120,7 +121,7 @@ def order_cmd(
         unopposed=unopposed,
         tribunal_direction=opt_date(tribunal_direction, "--tribunal-direction"),
         order_sent=opt_date(order_sent, "--order-sent"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -163,7 +164,7 @@ def mediation_cmd(
         type=type,
         la_not_party=la_not_party,
         agreed_date=opt_date(agreed_date, "--agreed-date"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -196,7 +197,7 @@ def move_cmd(
         aware=opt_date(aware, "--aware"),
         transfer_date=opt_date(transfer_date, "--transfer-date"),
         plan_date=opt_date(plan_date, "--plan-date"),
-        **common.core(),
+        options=common.options(),
     )
 
 
@@ -226,5 +227,5 @@ def reassess_cmd(
         parse_date(request_date, "REQUEST_DATE"),
         notified=opt_date(notified, "--notified"),
         la_decided=opt_date(la_decided, "--la-decided"),
-        **common.core(),
+        options=common.options(),
     )

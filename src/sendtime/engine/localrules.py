@@ -347,8 +347,8 @@ def apply_local_rules(
         value = given.get(name)
         if isinstance(value, tuple):  # a repeated input (advice requests): the first
             value = value[0] if value else None
-        if isinstance(value, str):
-            at: tuple[dt.date | None, bool] = (dt.date.fromisoformat(value), False)
+        if isinstance(value, dt.date):
+            at: tuple[dt.date | None, bool] = (value, False)
         elif stand_in is not None and stand_in in reached:
             at = (reached[stand_in][0], True)  # not given: the step that stands in for it
         else:

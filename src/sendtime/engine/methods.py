@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from sendtime.engine import periods
 from sendtime.engine.calendars import Calendar
-from sendtime.engine.errors import NeedsMoreData
+from sendtime.engine.errors import NeedsMoreData, option_name
 from sendtime.engine.model import (
     WEEKDAYS,
     Counting,
+    DateRange,
     Method,
     Roll,
     Rule,
@@ -65,6 +66,7 @@ class Context(NamedTuple):
     bases: Mapping[str, str] = MappingProxyType({})  # step id -> basis (for LATER_OF)
     rules: Mapping[str, Rule] = MappingProxyType({})  # the RuleSet's rows (for LATER_OF)
     units: Mapping[Unit, UnitCalendar] = MappingProxyType({})  # units on a calendar view
+    ranges: Mapping[str, DateRange] = MappingProxyType({})  # step id -> range it rests on
 
 
 class Computed(NamedTuple):
@@ -75,6 +77,7 @@ class Computed(NamedTuple):
     explain: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # added to the step's notes
     warnings: tuple[str, ...] = ()  # added to the timeline's warnings
+    range: DateRange | None = None  # a presumption's range (deemed service); date = its earliest
 
 
 MethodFn = Callable[[Rule, Anchor, Context], Computed]
@@ -365,8 +368,3 @@ def moved_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
 # How a roll is recorded in a step's basis (default: "(date), moved to rolled"); a RuleSet adds
 # its own rolls' wording.
 ROLL_BASIS: dict[Roll, RollBasisFn] = {}
-
-
-def option_name(name: str) -> str:
-    """The command-line option for an input name: advice_requested -> --advice-requested."""
-    return "--" + name.replace("_", "-")

@@ -34,7 +34,7 @@ class Method(StrEnum):
     WORKING_BEGINNING_WITH = "working days beginning with"  # X counts if it is a working day
     WORKING_WITHIN = "working days within"  # X not counted: the Nth working day after X
     LATER_OF = "later of"  # the later of other (component) rules
-    DEEMED_SERVICE = "deemed service"  # Interpretation Act 1978 s.7; CPR 6.26 for hand/email
+    DEEMED_SERVICE = "deemed service"  # Interpretation Act 1978 s.7: a range (DateRange)
     NO_DATE = "no date"  # "immediately": listed without a date
     TERM_PART_END = "term part end"  # dates from the setting's term structure (sen_support.py)
     ON_DAY = "on the day"  # "on the day of the move" (reg 15(2)(a)): the anchor itself
@@ -140,6 +140,7 @@ class Rule:
     hidden: bool = False  # a component of another rule, not a step of its own
     optional: bool = False  # left out (not listed undated) when no anchor is given
     notes: tuple[str, ...] = ()
+    secondary: str = ""  # confidence secondary: who says it, and what primary text is unseen
 
     # Derived once per rule (a batch asks for them for every step of every row).
     status: Status = field(init=False, compare=False, repr=False)
@@ -158,7 +159,7 @@ class Rule:
 
     @property
     def period(self) -> str:
-        """The period in words, e.g. "within 6 weeks"."""
+        """The period in words: the law's own ``wording`` ("within 6 weeks of the request")."""
         return self.wording
 
 
@@ -187,6 +188,20 @@ class Disapplied:
 
 
 @dataclass(frozen=True, slots=True)
+class DateRange:
+    """A presumption's dates: the earliest defensible (the step's date, acted on) and the latest.
+
+    A deemed day of service or receipt is rebuttable; each end names the published reading it
+    follows, and every step counted from it carries the range on.
+    """
+
+    earliest: dt.date
+    latest: dt.date
+    earliest_source: str
+    latest_source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     """One computed step of a timeline."""
 
@@ -205,6 +220,7 @@ class Step:
     days_left: int | None = None
     when: When | None = None
     source: str | None = None  # local rules: where the milestone comes from
+    date_range: DateRange | None = None  # resting on a deemed date: date is its earliest end
 
     @property
     def weekday(self) -> str | None:
@@ -242,19 +258,68 @@ class ClosureCheck:
     note: str = ""
 
 
+# A timeline's input as given: a date, several dates (advice requests), or a word or number
+# (post class, kind of transfer, year group) as text. ISO text only at the edges (render).
+InputValue = dt.date | tuple[dt.date, ...] | str
+
+
+@dataclass(frozen=True, slots=True)
+class YearGroup:
+    """The year group at a review meeting, and whether preparation for adulthood is due."""
+
+    year_group: int  # 0 = Reception, -1 = nursery
+    preparation_for_adulthood: bool  # from Year 9
+
+
+@dataclass(frozen=True, slots=True)
+class PupilSummary:
+    """What a date of birth says about a pupil today (the JSON "pupil" object)."""
+
+    year_group: int
+    academic_year: str  # "2025-26"
+    compulsory_school_age_ends: dt.date
+    preparation_for_adulthood: bool
+    next_transfer: str | None  # "2026-09", or None when there is no transfer between phases
+    structure: str
+    transfer_into: str | None = None  # what the child moves into, when there is a next move
+
+    @property
+    def doc(self) -> dict[str, object]:
+        """As JSON values, in field order; transfer_into only when there is a next move."""
+        return {
+            k: v.isoformat() if isinstance(v, dt.date) else v
+            for k, v in ((f, getattr(self, f)) for f in self.__slots__)
+            if not (k == "transfer_into" and v is None)
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Timeline:
     """The result of a timeline command: inputs, convention, calendar, steps and warnings."""
 
     process: str
-    inputs: tuple[tuple[str, str | tuple[str, ...]], ...]
+    inputs: tuple[tuple[str, InputValue], ...]
     counting: Counting
     calendar: CalendarInfo
     steps: tuple[Step, ...]
     closure_checks: tuple[ClosureCheck, ...] = ()
     warnings: tuple[str, ...] = ()
-    extra: tuple[tuple[str, object], ...] = field(default=())
+    year_group: YearGroup | None = None  # review: the year group at the meeting
+    pupil: PupilSummary | None = None  # pupil (and caseload rows with a dob)
     trigger: dt.date | None = None  # the command's trigger date ("<process>.trigger")
+
+    @property
+    def extra(self) -> tuple[tuple[str, object], ...]:
+        """Deprecated (0.1): year_group and pupil as (key, JSON value) pairs; goes in 0.3."""
+        out: list[tuple[str, object]] = []
+        if self.year_group is not None:
+            out += [
+                ("year_group", self.year_group.year_group),
+                ("preparation_for_adulthood", self.year_group.preparation_for_adulthood),
+            ]
+        if self.pupil is not None:
+            out.append(("pupil", self.pupil.doc))
+        return tuple(out)
 
     def step(self, step_id: str) -> Step:
         """Return the step with this id.

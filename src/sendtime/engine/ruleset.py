@@ -58,8 +58,8 @@ class Texts:
     )
     secondary: str = "secondary source: not verified against the statutory text"
     asap: str = "the duty is to act as soon as practicable; this date is the latest"
-    other_nation: str = (
-        "this law counts on its own jurisdiction's calendar, so a nation cannot change its dates"
+    other_nation: str = (  # refused: a law counts on its own jurisdiction's calendar
+        "a calendar of {nation}: this law counts on its own jurisdiction's bank holidays"
     )
     before_regime: str = "is before {start}, when the law sendtime computes came into force"
     presumed_projection: str = (

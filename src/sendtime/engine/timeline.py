@@ -20,15 +20,17 @@ from sendtime.engine.methods import (
     ROLLS,
     Anchor,
     Context,
+    iso,
     moved_basis,
     needed_options,
-    option_name,
 )
 from sendtime.engine.model import (
     WEEKDAYS,
     Confidence,
+    DateRange,
     Disapplied,
     ExceptionKind,
+    InputValue,
     Kind,
     Method,
     Nation,
@@ -146,8 +148,10 @@ def _status_notes(
     ruleset: RuleSet, rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Calendar
 ) -> list[str]:
     notes = list(rule.notes)
-    if rule.confidence is Confidence.SECONDARY:
-        notes.insert(0, ruleset.texts.secondary)
+    if rule.confidence is Confidence.SECONDARY:  # the row names its source, else the generic note
+        notes.insert(
+            0, f"secondary source: {rule.secondary}" if rule.secondary else ruleset.texts.secondary
+        )
     if rule.asap:
         notes.append(ruleset.texts.asap)
     if d is None:
@@ -226,35 +230,29 @@ def compute(
         The timeline, with every step's date, basis, citation and arithmetic.
     """
     cal = options.calendar or default_calendar(ruleset.nation)
+    if cal.nation is not ruleset.nation:  # a law counts on its own jurisdiction's calendar
+        raise BadInput(ruleset.texts.other_nation.format(nation=cal.nation.value))
     counting, exceptions, today = options.counting, options.exceptions, options.today
     opts = dict(values or {})
-    if cal.nation is not ruleset.nation:
-        refused = ruleset.texts.other_nation
-        msg = f"a calendar of {cal.nation.value}: {refused}; use Calendar() instead"
-        raise BadInput(msg)
     trigger_name = ruleset.triggers.get(process, "")
     for name, ds in given.items():
         # The trigger is the command's positional date: named as such, not as an option.
-        what = "date" if name == trigger_name else option_name(name)
+        field = "date" if name == trigger_name else name
         for d in ds:
             if d > LAST_DATE:
-                msg = (
-                    f"{what} {d.isoformat()} is after {LAST_DATE.isoformat()}, "
-                    "the last date sendtime computes from"
-                )
-                raise BadInput(msg)
+                problem = f"is after {LAST_DATE.isoformat()}, the last date sendtime computes from"
+                raise BadInput.about(field, d, problem)
             if d < ruleset.in_force and name not in ruleset.before_in_force_ok:
-                msg = f"{what} {d.isoformat()} " + ruleset.texts.before_regime.format(
-                    start=ruleset.in_force.isoformat()
-                )
-                raise BadInput(msg)
+                problem = ruleset.texts.before_regime.format(start=ruleset.in_force.isoformat())
+                raise BadInput.about(field, d, problem)
     ids = tuple(step_ids) if step_ids is not None else ruleset.processes[process]
     dates: dict[str, dt.date | None] = {}
     bases: dict[str, str] = {}
     projected: dict[str, bool] = {}
+    ranges: dict[str, DateRange] = {}
     steps: list[Step] = []
     warns: list[str] = list(warnings)
-    ctx = Context(cal, counting, opts, dates, bases, ruleset.rules, ruleset.units)
+    ctx = Context(cal, counting, opts, dates, bases, ruleset.rules, ruleset.units, ranges)
     for rid in ids:
         rule = ruleset.rules[rid]
         if rule.method is Method.LATER_OF:
@@ -280,16 +278,16 @@ def compute(
             dates[sid] = step.date
             bases[sid] = step.basis
             projected[sid] = step.projected
+            if step.date_range is not None:
+                ranges[sid] = step.date_range
             if not rule.hidden:
                 steps.append(step)
     if exceptions and not any(ruleset.exception_rule(s.id) for s in steps):
         statutory = ", ".join(s.id for s in steps if s.status is Status.STATUTORY)
         warns.append(f"no statutory exception applies to {statutory or process}; ignored")
     warns.extend(unannounced_holidays_warning([s.date for s in steps], today))
-    inputs = tuple(
-        (name, ds[0].isoformat() if len(ds) == 1 else tuple(d.isoformat() for d in ds))
-        for name, ds in given.items()
-        if ds
+    inputs: tuple[tuple[str, InputValue], ...] = tuple(
+        (name, ds[0] if len(ds) == 1 else tuple(ds)) for name, ds in given.items() if ds
     ) + tuple(opts.items())
     trigger = (
         given[trigger_name][0]
@@ -347,6 +345,18 @@ def _one(
     warns.extend(computed.warnings)
     cal = ctx.calendar
     notes = _status_notes(ruleset, rule, d, a if a.name else None, cal) + list(computed.notes)
+    date_range = computed.range
+    range_lines: tuple[str, ...] = ()
+    if date_range is None and d is not None:
+        date_range = _carried_range(ruleset, rule, a, ctx, d)
+        if date_range is not None:
+            notes.append(_carried_note(date_range, rule.kind))
+            r = date_range
+            range_lines = (
+                f"This date rests on a presumption. Earliest reading ({r.earliest_source}): "
+                f"{iso(r.earliest)}, the date sendtime acts on. Latest reading "
+                f"({r.latest_source}): {iso(r.latest)}.",
+            )
     if a.projected:
         anchor_rule = ruleset.rules.get(a.name)
         presumed = anchor_rule is not None and anchor_rule.method in ruleset.presumed
@@ -363,6 +373,7 @@ def _one(
         *(["Anchor: " + a.label + (" (projected)" if a.projected else "") + "."] if a.name else []),
         *computed.explain,
         *roll_lines,
+        *range_lines,
         ruleset.texts.working_day.format(nation=cal.nation.value, source=cal.source),
         *[n[0].upper() + n[1:] + "." for n in notes],
     )
@@ -381,8 +392,51 @@ def _one(
         explain=explain,
         days_left=days_left,
         when=when,
+        date_range=date_range,
     )
     return _apply_exceptions(ruleset, step, rule, a, exceptions) if a.name else step
+
+
+def _carried_range(
+    ruleset: RuleSet, rule: Rule, a: Anchor, ctx: Context, d: dt.date
+) -> DateRange | None:
+    """The range a step inherits when it counts from a presumption (a deemed date).
+
+    The step's own date came from the earliest end; the latest end is counted the same way from
+    the anchor's latest end (for a later-of step: the later of its parts' latest ends).
+    """
+    if rule.method is Method.LATER_OF:
+        parts = [p for p in rule.parts if ctx.dates.get(p) is not None]
+        carried = [ctx.ranges[p] for p in parts if p in ctx.ranges]
+        if not carried:
+            return None
+        base = carried[0]
+        ends = [ctx.ranges[p].latest if p in ctx.ranges else ctx.dates[p] for p in parts]
+        late: dt.date | None = max(e for e in ends if e is not None)
+    else:
+        found = ctx.ranges.get(a.name)
+        if found is None:
+            return None
+        base = found
+        method = ruleset.methods.get(rule.method) or METHODS[rule.method]
+        late = method(rule, a._replace(date=base.latest), ctx).date
+    if late is None:
+        return None
+    roll = ruleset.rolls.get(rule.roll) or ROLLS[rule.roll]
+    late = roll(late, ctx)[0]
+    return DateRange(d, late, base.earliest_source, base.latest_source)
+
+
+def _carried_note(r: DateRange, kind: Kind) -> str:
+    if r.earliest == r.latest:
+        return f"rests on a presumed date; both published readings give {r.earliest.isoformat()}"
+    note = (
+        f"rests on a presumed date: {r.latest.isoformat()} on the latest reading "
+        f"({r.latest_source}); sendtime acts on the earliest, {r.earliest.isoformat()}"
+    )
+    if kind is Kind.MINIMUM:  # the period someone is given: whoever gives it waits for its end
+        note += f" (whoever gives this period should not treat it as over before {r.latest})"
+    return note
 
 
 def given_dates(**kwargs: dt.date | Sequence[dt.date] | None) -> dict[str, Sequence[dt.date]]:

@@ -193,7 +193,7 @@ class Runner:
         except (CellError, SendtimeError) as exc:
             code = exc.exit_code if isinstance(exc, SendtimeError) else 2
             process = cell_text(cells[plan.process]).lower()
-            message = _scrub(str(exc), cells, plan.keep, process)
+            message = _column_error(exc) or _scrub(str(exc), cells, plan.keep, process)
             return RowError(ref, row.line, message, code)
         except Exception as exc:  # a bug must not stop the batch or show the row's cells
             return RowError(ref, row.line, f"internal error ({type(exc).__name__})", 1)
@@ -317,7 +317,7 @@ class Runner:
             t,
             steps=t.steps + extra,
             warnings=tuple(dict.fromkeys((*t.warnings, *p.warnings))),
-            extra=(*t.extra, *p.extra),
+            pupil=p.pupil,
         )
 
     def _generic(self, plan: _Plan, cells: tuple[Cell, ...]) -> dict[str, Any]:
@@ -440,6 +440,22 @@ def _cell_values(cells: tuple[Cell, ...], keep: tuple[int, ...]) -> tuple[str, .
         with contextlib.suppress(CellError):
             values.add(parse_file_date(c).isoformat())
     return tuple(sorted((v for v in values if v), key=len, reverse=True))
+
+
+def _column_error(exc: CellError | SendtimeError) -> str | None:
+    """A core error worded for a caseload from its parts: the column and the problem, no value.
+
+    A word from a fixed list (a kind of transfer, an order type) is no personal data: those
+    errors keep the core's wording, which shows the word.
+    """
+    if not isinstance(exc, BadInput) or exc.field is None or exc.problem is None:
+        return None
+    if exc.field in VOCABULARY:
+        return None
+    problem = exc.problem.removeprefix(":").strip()
+    if problem.startswith(("is ", "needed ")):
+        problem = "the value " + problem if problem.startswith("is ") else problem
+    return " ".join(f"column {exc.field}: {problem}".split())
 
 
 def _scrub(

@@ -18,6 +18,15 @@ class DisappliedModel(_Model):
     reason: str
 
 
+class DateRangeModel(_Model):
+    """A step resting on a deemed date: its earliest end (the step's date) and its latest."""
+
+    earliest: str
+    latest: str
+    earliest_source: str
+    latest_source: str
+
+
 class StepModel(_Model):
     """One step of a timeline."""
 
@@ -35,6 +44,7 @@ class StepModel(_Model):
     notes: list[str]
     days_left: int | None
     when: Literal["past", "due", "upcoming"] | None
+    date_range: DateRangeModel | None = None
     source: str | None = None
 
 

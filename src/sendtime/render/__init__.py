@@ -1,1 +1,1 @@
-"""Renderers: turn core records into table, JSON, CSV (and later ICS, calendar) text."""
+"""Renderers: core records as a Rich table, JSON, CSV, ICS, XLSX, a month calendar or SVG."""

@@ -22,6 +22,7 @@ STEP_COLUMNS = (
     "basis",
     "projected",
     "disapplied",
+    "date_latest",  # resting on a deemed date: the latest reading (date is the earliest)
     "notes",
     "calendar",  # where the bank holidays (and term dates) came from, on every row
 )
@@ -54,6 +55,7 @@ def step_row(process: str, s: Step, calendar: str = "") -> list[str]:
         s.basis,
         "true" if s.projected else "false",
         f"{s.disapplied.limb}: {s.disapplied.reason}" if s.disapplied else "",
+        s.date_range.latest.isoformat() if s.date_range else "",
         "; ".join(s.notes),
         calendar,
     ]

@@ -108,14 +108,10 @@ def events(
 
 
 def latest_input(t: Timeline) -> dt.date | None:
-    """The latest ISO date among a timeline's inputs."""
+    """The latest date among a timeline's inputs."""
     found: list[dt.date] = []
     for _, v in t.inputs:
-        for text in v if isinstance(v, tuple) else (v,):
-            try:
-                found.append(dt.date.fromisoformat(text))
-            except ValueError:
-                continue
+        found.extend(x for x in (v if isinstance(v, tuple) else (v,)) if isinstance(x, dt.date))
     return max(found, default=None)
 
 

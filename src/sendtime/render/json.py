@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sendtime.engine.model import ClosureCheck, Rule, Step, Timeline
+from sendtime.engine.model import ClosureCheck, InputValue, Rule, Step, Timeline
 from sendtime.law.england.rules import DISCLAIMER
 
 TIMELINE_SCHEMA = "sendtime.timeline/1"
@@ -37,6 +37,17 @@ def step_dict(s: Step) -> dict[str, Any]:
         "days_left": s.days_left,
         "when": s.when.value if s.when else None,
     }
+    r = s.date_range
+    out["date_range"] = (
+        {
+            "earliest": r.earliest.isoformat(),
+            "latest": r.latest.isoformat(),
+            "earliest_source": r.earliest_source,
+            "latest_source": r.latest_source,
+        }
+        if r
+        else None
+    )
     if s.source is not None:
         out["source"] = s.source
     return out
@@ -67,7 +78,7 @@ def timeline_dict(t: Timeline) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "schema": TIMELINE_SCHEMA,
         "process": t.process,
-        "inputs": {k: list(v) if isinstance(v, tuple) else v for k, v in t.inputs},
+        "inputs": {k: input_json(v) for k, v in t.inputs},
         "counting": t.counting.value,
         "calendar": {
             "bank_holidays": t.calendar.bank_holidays,
@@ -79,9 +90,19 @@ def timeline_dict(t: Timeline) -> dict[str, Any]:
         "warnings": list(t.warnings),
         "disclaimer": DISCLAIMER,
     }
-    for key, value in t.extra:
-        doc[key] = value
+    if t.year_group is not None:
+        doc["year_group"] = t.year_group.year_group
+        doc["preparation_for_adulthood"] = t.year_group.preparation_for_adulthood
+    if t.pupil is not None:
+        doc["pupil"] = t.pupil.doc
     return doc
+
+
+def input_json(v: InputValue) -> str | list[str]:
+    """An input as JSON: a date as ISO text, several dates as a list of them, text as given."""
+    if isinstance(v, tuple):
+        return [d.isoformat() for d in v]
+    return v.isoformat() if isinstance(v, dt.date) else v
 
 
 def dumps(doc: object) -> str:

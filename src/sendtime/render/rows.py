@@ -97,6 +97,7 @@ class CsvSink:
                     neutralise(f"{s.disapplied.limb}: {s.disapplied.reason}")
                     if s.disapplied
                     else "",
+                    s.date_range.latest.isoformat() if s.date_range else "",
                     calendar,
                 )
             )

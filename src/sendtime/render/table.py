@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sendtime.engine.model import Rule, Status, Step, Timeline
+from sendtime.engine.model import InputValue, Rule, Status, Step, Timeline
 from sendtime.law.england.processes import title
 from sendtime.law.england.rules import DISCLAIMER
 
@@ -36,10 +37,17 @@ def short_citation(citation: str) -> str:
     return citation
 
 
+def input_text(v: InputValue) -> str:
+    """An input as text: a date in ISO, several dates joined with ", ", text as given."""
+    if isinstance(v, tuple):
+        return ", ".join(d.isoformat() for d in v)
+    return v.isoformat() if isinstance(v, dt.date) else v
+
+
 def _inputs(t: Timeline) -> str:
     parts = []
     for k, v in t.inputs:
-        shown = ", ".join(v) if isinstance(v, tuple) else v
+        shown = input_text(v)
         parts.append(f"{k.replace('_', ' ')} {shown}")
     return "; ".join(parts)
 
@@ -62,22 +70,21 @@ def _step_cell(s: Step, marks: list[str]) -> Text:
 
 
 def _pupil_facts(t: Timeline, console: Console) -> None:
-    facts = dict(t.extra).get("pupil")
-    if not isinstance(facts, dict):
+    facts = t.pupil
+    if facts is None:
         return
     lines = [
-        f"Year group {facts['year_group']} in {facts['academic_year']} "
-        f"({facts['structure']} structure).",
-        f"Compulsory school age ends {facts['compulsory_school_age_ends']} "
+        f"Year group {facts.year_group} in {facts.academic_year} ({facts.structure} structure).",
+        f"Compulsory school age ends {facts.compulsory_school_age_ends.isoformat()} "
         "(Education Act 1996 s.8(3); the last Friday in June).",
         "Reviews must consider preparation for adulthood (regs 20(6), 21(6))."
-        if facts["preparation_for_adulthood"]
+        if facts.preparation_for_adulthood
         else "Preparation for adulthood: from Year 9 (regs 20(6), 21(6)).",
     ]
-    if facts.get("next_transfer"):
+    if facts.next_transfer:
         lines.append(
-            f"Next transfer between phases: {facts['next_transfer']}, into "
-            f"{facts.get('transfer_into', '')}."
+            f"Next transfer between phases: {facts.next_transfer}, into "
+            f"{facts.transfer_into or ''}."
         )
     for line in lines:
         console.print(Text(line))

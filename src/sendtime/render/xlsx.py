@@ -42,6 +42,7 @@ WIDTHS = {
     "basis": 44,
     "projected": 10,
     "disapplied": 20,
+    "date_latest": 12,
     "notes": 60,
 }
 SHEET = "deadlines"
@@ -137,6 +138,7 @@ class XlsxSink:
                     self._text(s.basis),
                     s.projected,
                     f"{s.disapplied.limb}: {s.disapplied.reason}" if s.disapplied else None,
+                    s.date_range.latest if s.date_range else None,
                     self._text("; ".join(s.notes)) if s.notes else None,
                     *(self._text(v) for v in extra),  # new cells for every row
                 ]

@@ -19,46 +19,53 @@ from sendtime.engine.timeline import compute, given_dates, resolve
 from sendtime.law.england.closures import closure_check
 from sendtime.law.england.rules import NO_CLOSURE_LIMB_NOTE
 from sendtime.law.england.ruleset import ENGLAND
-from sendtime.law.england.service import POST_DAYS
+from sendtime.law.england.service import POST_DAYS, Delivery, PostClass
+
+
+def _hhmm(at: dt.time) -> str:
+    return at.isoformat(timespec="minutes" if not at.second and not at.microsecond else "auto")
 
 
 def check_service(
     posted: dt.date | None,
-    post: str | None,
+    post: PostClass | str | None,
     delivered: dt.date | None,
-    by: str | None,
-    at: str | None,
+    by: Delivery | str | None,
+    at: dt.time | str | None,
 ) -> dict[str, str]:
-    """Check the service options (post class, delivery means and time); the options to keep."""
+    """Check the service options (post class, delivery means and time); the options to keep.
+
+    The library takes the enum members or their words, and ``at`` as a dt.time or HH:MM text.
+    """
     if posted and delivered:
         raise BadInput("give --posted or --delivered, not both")
     opts: dict[str, str] = {}
     if posted:
         if post not in POST_DAYS:
-            msg = (
-                f"--post {post!r}: expected first or second"
-                if post
-                else "--posted needs --post first or --post second"
-            )
-            raise BadInput(msg)
-        opts["post"] = post
+            if post:
+                raise BadInput.about("post", post, ": expected first or second")
+            msg = "--posted needs --post first or --post second"
+            raise BadInput(msg, field="post", problem="needed with posted: first or second")
+        opts["post"] = PostClass(post).value
     if delivered:
-        if by not in ("hand", "email"):
-            msg = (
-                f"--by {by!r}: expected hand or email"
-                if by
-                else "--delivered needs --by hand or --by email"
-            )
-            raise BadInput(msg)
-        opts["by"] = by
+        if by not in tuple(Delivery):
+            if by:
+                raise BadInput.about("by", by, ": expected hand or email")
+            msg = "--delivered needs --by hand or --by email"
+            raise BadInput(msg, field="by", problem="needed with delivered: hand or email")
+        opts["by"] = Delivery(by).value
         if at is not None:
-            try:
-                dt.time.fromisoformat(at)
-            except ValueError:
-                msg = f"--at {at!r}: expected a time as HH:MM, e.g. 15:30"
-                raise BadInput(msg) from None
-            opts["at"] = at
+            when = at if isinstance(at, dt.time) else parse_time(at)
+            opts["at"] = at if isinstance(at, str) else _hhmm(when)
     return opts
+
+
+def parse_time(text: str) -> dt.time:
+    """A time of delivery as HH:MM (the CLI's --at), or BadInput naming it."""
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        raise BadInput.about("at", text, ": expected a time as HH:MM, e.g. 15:30") from None
 
 
 def assess(
@@ -68,18 +75,20 @@ def assess(
     draft_served: dt.date | None = None,
     consultation_sent: dt.date | None = None,
     posted: dt.date | None = None,
-    post: str | None = None,
+    post: PostClass | str | None = None,
     delivered: dt.date | None = None,
-    by: str | None = None,
-    at: str | None = None,
+    by: Delivery | str | None = None,
+    at: dt.time | str | None = None,
     options: Options | None = None,
     **fields: Unpack[OptionFields],
 ) -> Timeline:
     """The 20-week EHC needs assessment timeline from the day the LA received the request.
 
     ``posted``/``delivered`` instead give the day the request was sent; the day it counts as
-    received is then deemed (Interpretation Act 1978 s.7; CPR 6.26). ``options`` (or the
-    keywords counting, calendar, exceptions, today) say how to compute.
+    received is then deemed (Interpretation Act 1978 s.7), as a range: the earliest reading
+    (IPSEA model letter 9) is the date acted on, the latest (Practice Direction [1985]; CPR 6.26
+    for hand and email) is carried in each step's ``date_range``. ``options`` (or the keywords
+    counting, calendar, exceptions, today) say how to compute.
     """
     if request_received is None and posted is None and delivered is None:
         raise BadInput("give the request date, or --posted/--delivered")
@@ -143,10 +152,10 @@ def draft(
     *,
     consultation_sent: dt.date | None = None,
     posted: dt.date | None = None,
-    post: str | None = None,
+    post: PostClass | str | None = None,
     delivered: dt.date | None = None,
-    by: str | None = None,
-    at: str | None = None,
+    by: Delivery | str | None = None,
+    at: dt.time | str | None = None,
     options: Options | None = None,
     **fields: Unpack[OptionFields],
 ) -> Timeline:

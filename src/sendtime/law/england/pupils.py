@@ -8,19 +8,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import TypeVar, Unpack
+from typing import Unpack
 
 from sendtime.engine import periods
-from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Step, Timeline
+from sendtime.engine.errors import BadInput, choose
+from sendtime.engine.model import InputValue, PupilSummary, Step, Timeline
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.terms import Terms
 from sendtime.engine.timeline import resolve
-from sendtime.law.england.reviews import review, transfer
+from sendtime.law.england.reviews import TransferKind, review, transfer
 from sendtime.law.england.ruleset import ENGLAND
 from sendtime.law.england.school_year import (
     academic_year_start,
     birthday,
+    check_year_group,
     compulsory_school_age_end,
     last_friday_of_june,
     year_group_on,
@@ -40,8 +41,6 @@ __all__ = [  # the school-year arithmetic is re-exported: it was first defined h
     "pupil",
     "year_group_on",
 ]
-
-E = TypeVar("E", bound=StrEnum)
 
 
 class Structure(StrEnum):
@@ -65,12 +64,21 @@ class Destination(StrEnum):
     UNKNOWN = "unknown"
 
 
+# A destination that is not a transfer between phases is the transfer kind of the same name.
+DESTINATION_KIND: dict[Destination, TransferKind] = {
+    Destination.POST16: TransferKind.POST16,
+    Destination.SIXTH_FORM: TransferKind.SIXTH_FORM,
+    Destination.APPRENTICESHIP: TransferKind.APPRENTICESHIP,
+    Destination.UNKNOWN: TransferKind.UNKNOWN,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Transfer:
     """The next transfer between phases: the year of the move and which reg 18 date applies."""
 
     year: int  # the calendar year of transfer (September moves)
-    kind: str  # "school" (reg 18(1)(b)) or "post16" (reg 18(1)(a))
+    kind: TransferKind  # school (reg 18(1)(b)) or post16 (reg 18(1)(a))
     into: str  # what the child moves into, in words
     after_year: int  # the last year group before the move
     is_transfer: bool = True  # False: sixth form, apprenticeship, unknown destination
@@ -114,8 +122,9 @@ def facts(
 ) -> PupilFacts:
     """The pupil's year group and compulsory school age from the date of birth."""
     if dob > today:
-        msg = f"--dob {dob.isoformat()} is after today ({today.isoformat()})"
-        raise BadInput(msg)
+        raise BadInput.about("dob", dob, f"is after today ({today.isoformat()})")
+    if year_group is not None:
+        check_year_group(year_group)
     y = academic_year_start(today)
     derived = year_group_on(dob, today)
     ends, warns = compulsory_school_age_end(dob, terms)
@@ -136,12 +145,12 @@ def facts(
 
 
 # structure -> (year groups it covers, last year group before the transfer, kind, into)
-_STRUCTURES: dict[Structure, tuple[range, int, str, str]] = {
-    Structure.EARLY_YEARS: (range(-5, 0), -1, "school", "Reception (school)"),
-    Structure.INFANT: (range(0, 3), 2, "school", "junior school (Year 3)"),
-    Structure.JUNIOR: (range(3, 7), 6, "school", "secondary school (Year 7)"),
-    Structure.PRIMARY: (range(0, 7), 6, "school", "secondary school (Year 7)"),
-    Structure.SECONDARY: (range(7, 12), 11, "post16", "a post-16 institution"),
+_STRUCTURES: dict[Structure, tuple[range, int, TransferKind, str]] = {
+    Structure.EARLY_YEARS: (range(-5, 0), -1, TransferKind.SCHOOL, "Reception (school)"),
+    Structure.INFANT: (range(0, 3), 2, TransferKind.SCHOOL, "junior school (Year 3)"),
+    Structure.JUNIOR: (range(3, 7), 6, TransferKind.SCHOOL, "secondary school (Year 7)"),
+    Structure.PRIMARY: (range(0, 7), 6, TransferKind.SCHOOL, "secondary school (Year 7)"),
+    Structure.SECONDARY: (range(7, 12), 11, TransferKind.POST16, "a post-16 institution"),
 }
 
 
@@ -168,7 +177,7 @@ def next_transfer(
         covers, last, kind, into = (
             range(transfer_after_year - 3, transfer_after_year + 1),
             transfer_after_year,
-            "school",
+            TransferKind.SCHOOL,
             f"secondary school (Year {transfer_after_year + 1})",
         )
     else:
@@ -229,8 +238,8 @@ def pupil(
         raise BadInput("pupil needs today's date (today=...) for the year group")
     assert calendar is not None  # noqa: S101 - resolve fills it
     plain = replace(o, exceptions=())  # warned about below, not passed on
-    structure = _choice(Structure, structure, "--structure")
-    destination = _choice(Destination, destination, "--destination")
+    structure = choose(Structure, structure, "--structure")
+    destination = choose(Destination, destination, "--destination")
     terms = calendar.terms
     p = facts(dob, today=today, year_group=year_group, terms=terms)
     move, warns = next_transfer(
@@ -241,7 +250,7 @@ def pupil(
         warnings.append("no statutory exception applies to a pupil's transfer plan; ignored")
     steps: list[Step] = []
     if move is not None:
-        kind = move.kind if move.is_transfer else destination.value
+        kind = move.kind if move.is_transfer else DESTINATION_KIND[destination]
         t = transfer(move.year, kind=kind, options=plain)
         steps.extend(t.steps)
         warnings.extend(t.warnings)
@@ -262,25 +271,24 @@ def pupil(
                 warnings.append(window)
     elif under_five:
         warnings.append(UNDER_FIVE_NOTE)
-    facts_doc: dict[str, object] = {
-        "year_group": p.year_group,
-        "academic_year": p.academic_year,
-        "compulsory_school_age_ends": p.compulsory_school_age_ends.isoformat(),
-        "preparation_for_adulthood": p.preparation_for_adulthood,
-        "next_transfer": f"{move.year}-09" if move is not None and move.is_transfer else None,
-        "structure": structure.value,
-    }
-    if move is not None:
-        facts_doc["transfer_into"] = move.into
-    inputs: list[tuple[str, str | tuple[str, ...]]] = [
-        ("dob", dob.isoformat()),
-        ("today", today.isoformat()),
+    summary = PupilSummary(
+        year_group=p.year_group,
+        academic_year=p.academic_year,
+        compulsory_school_age_ends=p.compulsory_school_age_ends,
+        preparation_for_adulthood=p.preparation_for_adulthood,
+        next_transfer=f"{move.year}-09" if move is not None and move.is_transfer else None,
+        structure=structure.value,
+        transfer_into=move.into if move is not None else None,
+    )
+    inputs: list[tuple[str, InputValue]] = [
+        ("dob", dob),
+        ("today", today),
         ("structure", structure.value),
     ]
     if year_group is not None:
         inputs.append(("year_group", str(year_group)))
     if plan_date is not None:
-        inputs.append(("plan_date", plan_date.isoformat()))
+        inputs.append(("plan_date", plan_date))
     cal = calendar
     return Timeline(
         process="pupil",
@@ -289,14 +297,6 @@ def pupil(
         calendar=cal.info,
         steps=tuple(steps),
         warnings=tuple(dict.fromkeys(warnings)),
-        extra=(("pupil", facts_doc),),
+        pupil=summary,
         trigger=dob,
     )
-
-
-def _choice(enum: type[E], value: E | str, option: str) -> E:
-    try:
-        return enum(value)
-    except ValueError:
-        msg = f"{option} {value!r}: expected one of {', '.join(e.value for e in enum)}"
-        raise BadInput(msg) from None

@@ -25,26 +25,30 @@ def ombudsman(
     ``first_notice`` is the day the person affected first had notice of the matter (LGA 1974
     s.26B(2)(a)); the period ends the day before the corresponding date 12 months on.
     """
-    given = given_dates(first_notice=first_notice)
-    return compute(ENGLAND, "ombudsman", given, options=Options.of(options, **fields))
+    o = Options.of(options, **fields)
+    return compute(ENGLAND, "ombudsman", given_dates(first_notice=first_notice), options=o)
 
 
 def ombudsman_step(
-    duty: Step, *, first_notice: dt.date | None = None, today: dt.date | None = None
+    duty: Step,
+    *,
+    first_notice: dt.date | None = None,
+    options: Options | None = None,
+    **fields: Unpack[OptionFields],
 ) -> Step | None:
     """The Ombudsman step for a late or overdue duty (None when the duty has no date).
 
     Without ``first_notice`` the period is counted from the day after the duty's date: the
     earliest day anyone can have known it was missed, so the earliest (safe) end.
     """
-    if first_notice is None:
-        if duty.date is None:
-            return None
-        first_notice = periods.add_days(duty.date, 1)
-        step = ombudsman(first_notice, today=today).step("ombudsman.complaint")
-        return replace(
-            step,
-            notes=(*step.notes, OMBUDSMAN_FROM_DUTY_NOTE),
-            basis=f"{step.basis}; the day after {duty.id} fell due",
-        )
-    return ombudsman(first_notice, today=today).step("ombudsman.complaint")
+    o = Options.of(options, **fields)
+    if first_notice is not None:
+        return ombudsman(first_notice, options=o).step("ombudsman.complaint")
+    if duty.date is None:
+        return None
+    step = ombudsman(periods.add_days(duty.date, 1), options=o).step("ombudsman.complaint")
+    return replace(
+        step,
+        notes=(*step.notes, OMBUDSMAN_FROM_DUTY_NOTE),
+        basis=f"{step.basis}; the day after {duty.id} fell due",
+    )

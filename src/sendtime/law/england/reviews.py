@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from enum import StrEnum
 from typing import Unpack
 
 from sendtime.engine import periods
-from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Confidence, Status, Timeline
+from sendtime.engine.errors import BadInput, choose
+from sendtime.engine.model import Confidence, Status, Timeline, YearGroup
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.timeline import compute
 from sendtime.law.england.rules import SAME_DAY_NOTE
 from sendtime.law.england.ruleset import ENGLAND
-from sendtime.law.england.school_year import academic_year_start, year_group_on
+from sendtime.law.england.school_year import (
+    academic_year_start,
+    check_year_group,
+    year_group_on,
+)
+from sendtime.law.england.service import PostClass
 
 LAST_MEETING_WARNING = (
     "review period counted from the last review meeting (--last-meeting): this gives an "
@@ -37,26 +43,39 @@ AMEND_WARNING = (
     "other times by a regulation to verify, believed reg 28)"
 )
 
-# --kind -> the transfer step it computes, and whether it is a transfer between phases.
-TRANSFER_KINDS: dict[str, str] = {
-    "school": "transfer.school",
-    "post16": "transfer.post16",
-    "post16-other": "transfer.post16-other",
-    "sixth-form": "transfer.post16-guidance",
-    "apprenticeship": "transfer.post16-guidance",
-    "unknown": "transfer.post16-guidance",
+
+class TransferKind(StrEnum):
+    """The kind of move (--kind): which reg 18 date applies, or none for a move that is not one."""
+
+    SCHOOL = "school"  # reg 18(1)(b): before 15 February
+    POST16 = "post16"  # reg 18(1)(a): before 31 March
+    POST16_OTHER = "post16-other"  # reg 18(1)(a) other cases: 5 months before the transfer
+    SIXTH_FORM = "sixth-form"  # not a transfer between phases
+    APPRENTICESHIP = "apprenticeship"  # not a transfer between phases
+    UNKNOWN = "unknown"  # destination unknown
+
+
+# --kind -> the transfer step it computes.
+TRANSFER_KINDS: dict[TransferKind, str] = {
+    TransferKind.SCHOOL: "transfer.school",
+    TransferKind.POST16: "transfer.post16",
+    TransferKind.POST16_OTHER: "transfer.post16-other",
+    TransferKind.SIXTH_FORM: "transfer.post16-guidance",
+    TransferKind.APPRENTICESHIP: "transfer.post16-guidance",
+    TransferKind.UNKNOWN: "transfer.post16-guidance",
 }
-NOT_A_TRANSFER: dict[str, str] = {
-    "sixth-form": (
+# The kinds that are not a transfer between phases, and what the timeline says of them.
+NOT_A_TRANSFER: dict[TransferKind, str] = {
+    TransferKind.SIXTH_FORM: (
         "staying in a school's sixth form, or moving to another school's sixth form, is not a "
         "transfer between phases (a post-16 institution is not a school, CFA s.83(2)): no reg 18 "
         "date; 30 March shown as guidance (CoP 9.179)"
     ),
-    "apprenticeship": (
+    TransferKind.APPRENTICESHIP: (
         "an apprenticeship is not a transfer between phases under reg 2(1): no reg 18 date; "
         "30 March shown as guidance (CoP 9.179)"
     ),
-    "unknown": (
+    TransferKind.UNKNOWN: (
         "destination unknown: no reg 18 date can be fixed; 30 March shown as guidance, as many "
         "LAs aim for 31 March (CoP 9.179)"
     ),
@@ -103,10 +122,11 @@ def review(
     if plan_date is not None and last_meeting is not None:
         raise BadInput("give P_DATE or --last-meeting, not both")
     if meeting is not None and meeting < (plan_date or last_meeting or meeting):
-        msg = f"--meeting {meeting.isoformat()} is before the start of the review period"
-        raise BadInput(msg)
+        raise BadInput.about("meeting", meeting, "is before the start of the review period")
     if dob is not None and dob > (plan_date or last_meeting or dob):
         raise BadInput("--dob is after the start of the review period")
+    if year_group is not None:
+        check_year_group(year_group)
     warnings = [LAST_MEETING_WARNING] if last_meeting else []
     start = plan_date or last_meeting
     assert start is not None  # noqa: S101 - checked above
@@ -174,9 +194,7 @@ def review(
         year = year_group if year_group is not None else year_group_on(dob or on, on)
         note = (PFA_NOTE if year >= 9 else NO_PFA_NOTE).format(year=year, academic=_academic(on))
         t = _add_note(t, "review.latest-meeting", note)
-        t = replace(
-            t, extra=(*t.extra, ("year_group", year), ("preparation_for_adulthood", year >= 9))
-        )
+        t = replace(t, year_group=YearGroup(year, preparation_for_adulthood=year >= 9))
     return t
 
 
@@ -185,7 +203,7 @@ def amend(
     *,
     served: dt.date | None = None,
     posted: dt.date | None = None,
-    post: str | None = None,
+    post: PostClass | str | None = None,
     options: Options | None = None,
     **fields: Unpack[OptionFields],
 ) -> Timeline:
@@ -227,7 +245,7 @@ def amend(
 def transfer(
     year: int | None = None,
     *,
-    kind: str,
+    kind: TransferKind | str,
     transfer_date: dt.date | None = None,
     options: Options | None = None,
     **fields: Unpack[OptionFields],
@@ -239,25 +257,22 @@ def transfer(
     (sixth-form, apprenticeship, unknown: 30 March as guidance). ``year`` is the calendar year
     of the transfer; it may come from ``transfer_date``.
     """
-    if kind not in TRANSFER_KINDS:
-        msg = f"--kind {kind!r}: expected one of {', '.join(TRANSFER_KINDS)}"
-        raise BadInput(msg)
+    kind = choose(TransferKind, kind, "--kind")
     step = TRANSFER_KINDS[kind]
     year_given = year is not None
     if year is None and transfer_date is not None:
         year = transfer_date.year
-    if kind != "post16-other" and year is None:
+    if kind is not TransferKind.POST16_OTHER and year is None:
         msg = f"YEAR is needed for --kind {kind} (the calendar year of the transfer)"
         raise BadInput(msg)
     if year is not None and transfer_date is not None and transfer_date.year != year:
-        msg = f"--transfer-date {transfer_date.isoformat()} is not in YEAR {year}"
-        raise BadInput(msg)
+        raise BadInput.about("transfer_date", transfer_date, f"is not in YEAR {year}")
     if year is not None and not 2015 <= year <= 2100:
         msg = f"YEAR {year}: expected a year from 2015 (the 2014 Regulations) to 2100"
         raise BadInput(msg)
     warnings = [NOT_A_TRANSFER[kind]] if kind in NOT_A_TRANSFER else []
     given: dict[str, tuple[dt.date, ...]] = {}
-    if kind == "post16-other":
+    if kind is TransferKind.POST16_OTHER:
         if transfer_date is not None:
             given["transfer_date"] = (transfer_date,)
     else:
@@ -275,7 +290,7 @@ def transfer(
         options=o,
     )
     f = t.step(step).date
-    if transfer_date is not None and f is not None and kind != "post16-other":
+    if transfer_date is not None and f is not None and kind is not TransferKind.POST16_OTHER:
         fixed = periods.add_days(f, 1)
         if transfer_date <= fixed:
             t = replace(
@@ -295,7 +310,7 @@ def transfer(
                 replace(s, status=Status.GUIDANCE, confidence=Confidence.GUIDANCE) for s in t.steps
             ),
         )
-    if kind == "post16-other" and year_given and transfer_date is not None:
+    if kind is TransferKind.POST16_OTHER and year_given and transfer_date is not None:
         t = replace(t, warnings=(*t.warnings, "YEAR is not needed with --transfer-date"))
     shown = tuple((k, str(year) if k == "transfer_year" else v) for k, v in t.inputs)
-    return replace(t, inputs=(*shown, ("kind", kind)))
+    return replace(t, inputs=(*shown, ("kind", kind.value)))

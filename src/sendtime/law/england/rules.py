@@ -97,6 +97,7 @@ DEEMED_PROJECTION = (
     "projected: counted from {anchor}, deemed from the posting or delivery date (the real "
     "date, if known, wins)"
 )
+OTHER_NATION = "a calendar of {nation}: " + NATION_REFUSED + "; use Calendar() instead"
 DISCLAIMER = (
     "Not legal advice: dates computed from the SEND Regulations 2014 and related law; "
     "check against the law and your own records."
@@ -190,14 +191,21 @@ TRANSFER_PLAN_CITES = (
     Citation("R (L, M and P) v Devon CC", "[2022] EWHC 493 (Admin)"),
 )
 
-# "in the ordinary course of post" (Interpretation Act 1978 s.7; Practice Direction
-# [1985] 1 All ER 889): first class -> 2nd working day after posting, second -> 4th;
-# by hand or email before 16:30 on a working day -> that day, else the next (as CPR 6.26).
+# Interpretation Act 1978 s.7: served "at the time at which the letter would be delivered in
+# the ordinary course of post ... unless the contrary is proved": a rebuttable presumption, so a
+# range. Earliest (the date, acted on): IPSEA model letter 9 -- first class, the next working day
+# after posting; by hand or email after 5pm or on a non-working day, the next working day.
+# Latest: Practice Direction [1985] 1 All ER 889 -- first class, the 2nd working day, second
+# class the 4th (both ends); by hand or email from 4.30pm, the next (CPR 6.26, by analogy).
 SERVICE_DEEMED = Rule(
     id="service.deemed",
     process="service",
     title="Deemed day of service or receipt",
-    cites=(Citation(INTERP, "s.7"), Citation("Practice Direction [1985] 1 All ER 889")),
+    cites=(
+        Citation(INTERP, "s.7"),
+        Citation("IPSEA model letter 9", "earliest reading"),
+        Citation("Practice Direction [1985] 1 All ER 889", "latest reading"),
+    ),
     wording="deemed served in the ordinary course of post, or on delivery",
     anchor="posted",
     method=Method.DEEMED_SERVICE,
@@ -207,6 +215,11 @@ SERVICE_DEEMED = Rule(
     confidence=Confidence.SECONDARY,
     optional=True,
     notes=(SERVICE_NOTE,),
+    secondary=(
+        "published readings of the Interpretation Act 1978 s.7 presumption (IPSEA model letter "
+        "9, earliest; Practice Direction [1985] 1 All ER 889, latest); nothing in the SEND "
+        "Regulations deems service or receipt"
+    ),
 )
 
 RULES: tuple[Rule, ...] = (

@@ -50,7 +50,7 @@ ENGLAND = RuleSet(
         working_day=rules.WORKING_DAY_WORDS,
         secondary=rules.SECONDARY_NOTE,
         asap=rules.ASAP_NOTE,
-        other_nation=rules.NATION_REFUSED,
+        other_nation=rules.OTHER_NATION,
         before_regime=rules.BEFORE_REGIME,
         presumed_projection=rules.DEEMED_PROJECTION,
     ),

@@ -8,9 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sendtime.engine.errors import BadInput
 from sendtime.engine.terms import Terms
 
 LAST_FRIDAY_OF_JUNE_WEEKDAY = 4  # Friday
+YEAR_GROUPS = (-3, 14)  # the year groups sendtime knows: nursery (-3 to -1) to Year 14
+
+
+def check_year_group(year_group: int) -> int:
+    """A year group within YEAR_GROUPS, or BadInput naming it (CLI, caseload, library alike)."""
+    low, high = YEAR_GROUPS
+    if not low <= year_group <= high:
+        problem = f": expected a whole number from {low} to {high}"
+        raise BadInput.about("year_group", year_group, problem)
+    return year_group
 
 
 def academic_year_start(d: dt.date) -> int:

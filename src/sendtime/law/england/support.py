@@ -16,7 +16,7 @@ from dateutil.easter import easter
 
 from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.methods import iso
-from sendtime.engine.model import Counting, Step, Timeline
+from sendtime.engine.model import Counting, InputValue, Step, Timeline
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.terms import Period, Terms
 from sendtime.engine.timeline import relative_to_today, resolve, unannounced_holidays_warning
@@ -108,8 +108,7 @@ def support(
     lo = start or terms.first_day
     hi = end or terms.last_day
     if hi < lo:
-        msg = f"--to {hi.isoformat()} is before --from {lo.isoformat()}"
-        raise BadInput(msg)
+        raise BadInput.about("to", hi, f"is before --from {lo.isoformat()}")
     steps: list[Step] = []
     for label, ts in parts(terms):
         last = calendar.school_day_on_or_before(ts[-1].end)
@@ -128,6 +127,10 @@ def support(
             )
         )
     warnings: list[str] = []
+    if o.exceptions:  # said, not dropped: SEN Support has no statutory time limit to disapply
+        warnings.append("no statutory exception applies to SEN Support (guidance); ignored")
+    if o.counting is not Counting.EXCLUSIVE:
+        warnings.append("--counting does not change SEN Support dates (school days); ignored")
     if every is not None:
         cycle: list[Step] = []
         d = lo
@@ -153,9 +156,9 @@ def support(
     if not steps:
         warnings.append("no SEN Support dates fall between --from and --to")
     steps.sort(key=lambda s: (s.date or dt.date.max, s.id))
-    inputs: tuple[tuple[str, str | tuple[str, ...]], ...] = (
-        ("from", lo.isoformat()),
-        ("to", hi.isoformat()),
+    inputs: tuple[tuple[str, InputValue], ...] = (
+        ("from", lo),
+        ("to", hi),
     ) + ((("every", f"{every}w"),) if every else ())
     return Timeline(
         process="support",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
+from enum import StrEnum
 from typing import Unpack
 
 from sendtime.engine.errors import BadInput
@@ -20,33 +21,48 @@ from sendtime.engine.timeline import compute, given_dates, relative_to_today, re
 from sendtime.law.england.rules import ORDER_STEPS
 from sendtime.law.england.ruleset import ENGLAND
 
+
+class OrderType(StrEnum):
+    """What a Tribunal order (reg 44(2)) or a mediation agreement (reg 42) requires (--type)."""
+
+    ASSESS = "assess"
+    MAKE_PLAN = "make-plan"
+    RECONSIDER = "reconsider"
+    AMEND = "amend"
+    SCHOOL = "school"
+    CONTINUE = "continue"
+    CONTINUE_AMEND = "continue-amend"
+    CEASE = "cease"
+    OTHER = "other"  # mediation only: a matter that is not appealable (reg 42(3))
+
+
 # --type -> the reg 44(2) steps it emits (the last one is what a direction replaces).
-ORDER_TYPES: dict[str, tuple[str, ...]] = {
-    "assess": ("assess-notify", "no-plan", "assess-final"),
-    "make-plan": ("draft", "final"),
-    "reconsider": ("reconsider",),
-    "amend": ("amend",),
-    "school": ("school",),
-    "continue": ("continue",),
-    "continue-amend": ("continue", "continue-amend"),
-    "cease": ("cease",),
+ORDER_TYPES: dict[OrderType, tuple[str, ...]] = {
+    OrderType.ASSESS: ("assess-notify", "no-plan", "assess-final"),
+    OrderType.MAKE_PLAN: ("draft", "final"),
+    OrderType.RECONSIDER: ("reconsider",),
+    OrderType.AMEND: ("amend",),
+    OrderType.SCHOOL: ("school",),
+    OrderType.CONTINUE: ("continue",),
+    OrderType.CONTINUE_AMEND: ("continue", "continue-amend"),
+    OrderType.CEASE: ("cease",),
 }
 # --type with --unopposed -> the reg 45 steps; reg 45 sets no period for the others.
-UNOPPOSED_TYPES: dict[str, tuple[str, ...]] = {
-    "assess": ("assess-notify", "no-plan", "assess-final"),
-    "make-plan": ("draft", "final"),
-    "amend": ("amend",),
-    "school": ("school",),
+UNOPPOSED_TYPES: dict[OrderType, tuple[str, ...]] = {
+    OrderType.ASSESS: ("assess-notify", "no-plan", "assess-final"),
+    OrderType.MAKE_PLAN: ("draft", "final"),
+    OrderType.AMEND: ("amend",),
+    OrderType.SCHOOL: ("school",),
 }
-MEDIATION_TYPES: dict[str, tuple[str, ...]] = {**ORDER_TYPES, "other": ()}
+MEDIATION_TYPES: dict[OrderType, tuple[str, ...]] = {**ORDER_TYPES, OrderType.OTHER: ()}
 _WEEKS = {sfx: weeks for sfx, _, _, weeks, _ in ORDER_STEPS}
 
 
-def _choice(value: str, what: str, allowed: Sequence[str]) -> str:
+def _type(value: OrderType | str, allowed: Sequence[OrderType]) -> OrderType:
+    """--type: one of the allowed order types (the enum member or its word)."""
     if value not in allowed:
-        msg = f"{what} {value!r}: expected one of {', '.join(allowed)}"
-        raise BadInput(msg)
-    return value
+        raise BadInput.about("type", value, f": expected one of {', '.join(allowed)}")
+    return OrderType(value)
 
 
 def _replace_date(
@@ -95,8 +111,7 @@ def appeal(
     Steps whose trigger is not given are listed without a date.
     """
     if certificate is not None and certificate < decision_sent:
-        msg = f"--certificate {certificate.isoformat()} is before the decision was sent"
-        raise BadInput(msg)
+        raise BadInput.about("certificate", certificate, "is before the decision was sent")
     given = given_dates(
         decision_sent=decision_sent,
         certificate=certificate,
@@ -117,7 +132,7 @@ def appeal(
 def order(
     order_date: dt.date,
     *,
-    type: str,  # the CLI's --type, named as interface.md names it
+    type: OrderType | str,  # the CLI's --type, named as interface.md names it
     unopposed: bool | str = False,
     tribunal_direction: dt.date | None = None,
     order_sent: dt.date | None = None,
@@ -137,7 +152,7 @@ def order(
             msg = f"unopposed {unopposed!r}: expected true or false"
             raise BadInput(msg)
         unopposed = flag in ("true", "yes", "1", "y")
-    kind = _choice(type, "--type", tuple(ORDER_TYPES))
+    kind = _type(type, tuple(ORDER_TYPES))
     warnings: list[str] = []
     if unopposed:
         if kind not in UNOPPOSED_TYPES:
@@ -157,14 +172,13 @@ def order(
         )
         given = given_dates(order_date=order_date, order_sent=order_sent)
     if order_sent is not None and order_sent < order_date:
-        msg = f"--order-sent {order_sent.isoformat()} is before the order date"
-        raise BadInput(msg)
+        raise BadInput.about("order_sent", order_sent, "is before the order date")
     o = Options.of(options, **fields)
     t = compute(
         ENGLAND,
         "order",
         given,
-        values={"type": kind, **({"unopposed": "true"} if unopposed else {})},
+        values={"type": kind.value, **({"unopposed": "true"} if unopposed else {})},
         step_ids=ids,
         warnings=warnings,
         options=o,
@@ -180,14 +194,14 @@ def order(
             "date set by a direction of the First-tier Tribunal (reg 44(1))",
             o.today,
         )
-        t = replace(t, inputs=(*t.inputs, ("tribunal_direction", tribunal_direction.isoformat())))
+        t = replace(t, inputs=(*t.inputs, ("tribunal_direction", tribunal_direction)))
     return t
 
 
 def mediation(
     agreement_date: dt.date,
     *,
-    type: str = "other",  # the CLI's --type
+    type: OrderType | str = OrderType.OTHER,  # the CLI's --type
     la_not_party: bool = False,
     agreed_date: dt.date | None = None,
     options: Options | None = None,
@@ -201,7 +215,7 @@ def mediation(
     ``agreed_date`` is a timescale agreed in writing (reg 42(5)): it replaces the date of the
     last reg 42(2)/(3) step, never the reg 42(4) notice.
     """
-    kind = _choice(type, "--type", tuple(MEDIATION_TYPES))
+    kind = _type(type, tuple(MEDIATION_TYPES))
     sfx = MEDIATION_TYPES[kind] or ("other",)
     ids = tuple(f"mediation.{s}" for s in sfx)
     if la_not_party:
@@ -211,7 +225,7 @@ def mediation(
         ENGLAND,
         "mediation",
         given_dates(agreement_date=agreement_date),
-        values={"type": kind},
+        values={"type": kind.value},
         step_ids=ids,
         options=o,
     )
@@ -224,7 +238,7 @@ def mediation(
             "date agreed in writing by the parties (reg 42(5))",
             o.today,
         )
-        t = replace(t, inputs=(*t.inputs, ("agreed_date", agreed_date.isoformat())))
+        t = replace(t, inputs=(*t.inputs, ("agreed_date", agreed_date)))
     return t
 
 
