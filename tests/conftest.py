@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from sendtime.engine.model import Timeline
+from sendtime.engine.calendars import Calendar
+from sendtime.engine.model import Nation, Timeline
+from sendtime.law.england.hesc import TribunalCalendar
 
 # No per-example deadline: a shared CI machine is slow now and then, and a first call builds the
 # bank-holiday cache. Loaded here, before the test modules, so their @settings inherit it.
@@ -25,7 +27,9 @@ settings.load_profile("sendtime")
 os.environ.setdefault("SENDTIME_CACHE_DIR", tempfile.mkdtemp(prefix="sendtime-cache-"))
 os.environ["NO_COLOR"] = "1"
 
-DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent  # the repository
+EXAMPLES = ROOT / "examples"
+DATA = Path(__file__).resolve().parent / "data"
 GOVUK = DATA / "govuk-bank-holidays-2012-2028.json"
 
 
@@ -51,6 +55,59 @@ class Result:
 
 
 Invoke = Callable[[Sequence[str]], Result]
+
+
+@pytest.fixture(scope="session")
+def eng() -> Calendar:
+    """England-and-Wales bank holidays, no terms (session-wide: property tests share it)."""
+    return Calendar()
+
+
+@pytest.fixture(scope="session")
+def scotland() -> Calendar:
+    """Scotland's bank holidays."""
+    return Calendar(Nation.SCOTLAND)
+
+
+@pytest.fixture(scope="session")
+def northern_ireland() -> Calendar:
+    """Northern Ireland's bank holidays."""
+    return Calendar(Nation.NORTHERN_IRELAND)
+
+
+@pytest.fixture(scope="session")
+def tribunal(eng: Calendar) -> TribunalCalendar:
+    """The Tribunal's working days (HESC r.12(3)(b)) over England-and-Wales bank holidays."""
+    return TribunalCalendar.of(eng)
+
+
+@pytest.fixture(scope="session")
+def staffordshire() -> Calendar:
+    """England-and-Wales bank holidays with the example Staffordshire 2025-26 term dates (TOML)."""
+    from sendtime.io.loaders import load_terms
+
+    return Calendar(terms=load_terms(EXAMPLES / "terms-staffordshire-2025-26.toml"))
+
+
+@pytest.fixture(scope="session")
+def staffordshire_ics() -> Calendar:
+    """The same term dates read from the example ICS file."""
+    from sendtime.io.loaders import load_terms
+
+    return Calendar(terms=load_terms(EXAMPLES / "terms-staffordshire-2025-26.ics"))
+
+
+@pytest.fixture(autouse=True)
+def _no_warm_module_caches() -> None:
+    """Each test starts with the batch's parsed-date cache empty: no result depends on order.
+
+    (The memory test bounds the cache's size; entries left by earlier tests would count.)
+    """
+    import sys
+
+    caseload = sys.modules.get("sendtime.io.caseload")
+    if caseload is not None:
+        caseload._dates.clear()
 
 
 @pytest.fixture

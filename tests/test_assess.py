@@ -1,4 +1,4 @@
-"""The EHC needs assessment and draft timelines: england.md examples, counting, exceptions."""
+"""The EHC needs assessment and draft timelines: worked examples (docs/rules.md), exceptions."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def test_ombudsman_arithmetic_check() -> None:
 
 
 def test_within_15_days_example() -> None:
-    # england.md: request Mon 2025-01-06: 15 days -> Tue 2025-01-21 (school response uses it)
+    # docs/rules.md: request Mon 2025-01-06: 15 days -> Tue 2025-01-21 (school response uses it)
     t = sendtime.assess(d("2025-01-06"), consultation_sent=d("2025-01-06"))
     assert t.step("assess.school-response").date == d("2025-01-21")
     assert not t.step("assess.school-response").projected

@@ -7,9 +7,7 @@ import io
 import shutil
 from pathlib import Path
 
-from tests.conftest import Invoke
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+from tests.conftest import EXAMPLES, Invoke
 
 
 def _rows(stdout: str) -> list[dict[str, str]]:

@@ -12,10 +12,6 @@ from sendtime.engine.errors import NeedsMoreData
 from sendtime.io.loaders import load_govuk_bank_holidays
 from tests.conftest import GOVUK, d
 
-ENG = Calendar()
-SCT = Calendar(Nation.SCOTLAND)
-NIR = Calendar(Nation.NORTHERN_IRELAND)
-
 
 @pytest.mark.parametrize(
     ("day", "name"),
@@ -27,15 +23,17 @@ NIR = Calendar(Nation.NORTHERN_IRELAND)
         ("2023-05-08", "Coronation"),
     ],
 )
-def test_one_off_bank_holidays_are_not_working_days(day: str, name: str) -> None:
-    for cal in (ENG, SCT, NIR):
+def test_one_off_bank_holidays_are_not_working_days(
+    eng: Calendar, northern_ireland: Calendar, scotland: Calendar, day: str, name: str
+) -> None:
+    for cal in (eng, scotland, northern_ireland):
         assert not cal.is_working_day(d(day))
         assert name.lower() in (cal.holiday_name(d(day)) or "").lower()
 
 
-def test_moved_may_day_2020_replaces_the_monday() -> None:
-    assert ENG.is_working_day(d("2020-05-04"))
-    assert not ENG.is_working_day(d("2020-05-08"))
+def test_moved_may_day_2020_replaces_the_monday(eng: Calendar) -> None:
+    assert eng.is_working_day(d("2020-05-04"))
+    assert not eng.is_working_day(d("2020-05-08"))
 
 
 @pytest.mark.parametrize(
@@ -54,10 +52,10 @@ def test_each_nation_has_its_own_days(nation: Nation, closed: list[str], open_: 
         assert cal.is_working_day(d(day)), day
 
 
-def test_easter_monday_and_august_holiday_present_in_england() -> None:
+def test_easter_monday_and_august_holiday_present_in_england(eng: Calendar) -> None:
     # Without a subdivision the package drops these: the calendar must always pass one.
-    assert not ENG.is_working_day(d("2024-04-01"))
-    assert not ENG.is_working_day(d("2024-08-26"))
+    assert not eng.is_working_day(d("2024-04-01"))
+    assert not eng.is_working_day(d("2024-08-26"))
 
 
 def test_christmas_and_good_friday_never_working_days_whatever_the_list() -> None:
@@ -73,7 +71,7 @@ def test_christmas_and_good_friday_never_working_days_whatever_the_list() -> Non
 @pytest.mark.parametrize(
     ("start", "n", "end"),
     [
-        ("2025-12-18", 3, "2025-12-23"),  # england.md: Thu + 3 WD -> Tue
+        ("2025-12-18", 3, "2025-12-23"),  # docs/rules.md: Thu + 3 WD -> Tue
         ("2025-12-23", 1, "2025-12-24"),
         ("2025-12-24", 1, "2025-12-29"),  # 25, 26 and the weekend closed
         ("2025-04-17", 1, "2025-04-22"),  # Easter
@@ -81,34 +79,34 @@ def test_christmas_and_good_friday_never_working_days_whatever_the_list() -> Non
         ("2025-01-06", -1, "2025-01-03"),
     ],
 )
-def test_within_n_working_days_of(start: str, n: int, end: str) -> None:
-    assert ENG.add_working_days(d(start), n) == d(end)
+def test_within_n_working_days_of(eng: Calendar, start: str, n: int, end: str) -> None:
+    assert eng.add_working_days(d(start), n) == d(end)
 
 
 @pytest.mark.parametrize(
     ("start", "n", "end"),
     [
-        ("2025-04-14", 15, "2025-05-07"),  # england.md: aware Mon 2025-04-14 -> Wed 2025-05-07
+        ("2025-04-14", 15, "2025-05-07"),  # docs/rules.md: aware Mon 2025-04-14 -> Wed 2025-05-07
         ("2025-04-19", 1, "2025-04-22"),  # Saturday: the first working day counts as day 1
         ("2025-12-22", 3, "2025-12-24"),
     ],
 )
-def test_n_working_days_beginning_with(start: str, n: int, end: str) -> None:
-    assert ENG.working_days_beginning_with(d(start), n) == d(end)
+def test_n_working_days_beginning_with(eng: Calendar, start: str, n: int, end: str) -> None:
+    assert eng.working_days_beginning_with(d(start), n) == d(end)
 
 
-def test_working_day_on_or_before() -> None:
-    assert ENG.working_day_on_or_before(d("2025-05-26")) == d("2025-05-23")
-    assert ENG.working_day_on_or_before(d("2025-05-27")) == d("2025-05-27")
+def test_working_day_on_or_before(eng: Calendar) -> None:
+    assert eng.working_day_on_or_before(d("2025-05-26")) == d("2025-05-23")
+    assert eng.working_day_on_or_before(d("2025-05-27")) == d("2025-05-27")
 
 
-def test_source_is_named_with_version() -> None:
-    assert ENG.source.startswith("holidays ")
-    assert ENG.info.bank_holidays == "england-and-wales"
+def test_source_is_named_with_version(eng: Calendar) -> None:
+    assert eng.source.startswith("holidays ")
+    assert eng.info.bank_holidays == "england-and-wales"
 
 
-def test_holidays_in_lists_weekday_days_only_with_names() -> None:
-    days = dict(ENG.holidays_in(2022))
+def test_holidays_in_lists_weekday_days_only_with_names(eng: Calendar) -> None:
+    days = dict(eng.holidays_in(2022))
     assert d("2022-12-25") not in days  # a Sunday
     assert d("2022-12-27") in days  # the substitute
     assert days[d("2022-09-19")].startswith("State Funeral")
@@ -132,7 +130,7 @@ def test_package_agrees_with_govuk_snapshot_on_weekdays(nation: Nation) -> None:
     package = {day for y in range(2012, 2029) for day, _ in cal.holidays_in(y)}
     snapshot = {day for day in govuk if day.weekday() < 5}
     if nation is Nation.SCOTLAND:
-        # data.md: the package has 2026-06-15 which an early-2026 GOV.UK snapshot lacks.
+        # docs/counting.md: the package has 2026-06-15 which an early-2026 GOV.UK snapshot lacks.
         assert package - snapshot <= {d("2026-06-15")}  # later releases may drop it
         assert snapshot - package == set()
     else:
@@ -177,9 +175,21 @@ def test_cache_is_written_and_reused(tmp_path: object, monkeypatch: pytest.Monke
     first, _ = bankholidays.load(Nation.ENGLAND_AND_WALES, 2020, 2021)
     files = list(Path(str(tmp_path)).glob("bank-holidays-*-england-and-wales-2020-2021.json"))
     assert len(files) == 1
+    real = bankholidays.build_bank_holidays
+    built: list[int] = []
+
+    def counting_build(nation: Nation, a: int, b: int) -> dict[dt.date, str]:
+        built.append(a)
+        return real(nation, a, b)
+
+    monkeypatch.setattr(bankholidays, "build_bank_holidays", counting_build)
+    reused, _ = bankholidays.load(Nation.ENGLAND_AND_WALES, 2020, 2021)
+    assert reused == first
+    assert built == []  # read from the file: the holidays package was not asked again
     files[0].write_text("not json", encoding="utf-8")  # unreadable: rebuilt, not an error
     again, _ = bankholidays.load(Nation.ENGLAND_AND_WALES, 2020, 2021)
     assert again == first
+    assert built == [2020]
 
 
 def test_read_only_cache_still_works(monkeypatch: pytest.MonkeyPatch) -> None:

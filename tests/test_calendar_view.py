@@ -8,12 +8,10 @@ from pathlib import Path
 import pytest
 
 from sendtime import Calendar, review, transfer
-from sendtime.io.loaders import load_terms
 from sendtime.render.calendar import DayType, calendar_svg, day_type, letters, month_grid
 from tests.conftest import Invoke, d
 
 TERMS = Path(__file__).parent.parent / "examples" / "terms-staffordshire-2025-26.toml"
-STAFFS = Calendar(terms=load_terms(TERMS))
 
 
 @pytest.mark.parametrize(
@@ -27,8 +25,8 @@ STAFFS = Calendar(terms=load_terms(TERMS))
         ("2026-08-03", DayType.WORKING),  # after the term file: not guessed
     ],
 )
-def test_day_type_with_terms(day: str, kind: DayType) -> None:
-    assert day_type(STAFFS, d(day)) is kind
+def test_day_type_with_terms(staffordshire: Calendar, day: str, kind: DayType) -> None:
+    assert day_type(staffordshire, d(day)) is kind
 
 
 def test_day_type_without_terms() -> None:
@@ -40,9 +38,9 @@ def test_letters_run_past_z() -> None:
     assert letters(28)[-2:] == ["AA", "AB"]
 
 
-def test_month_grid_marks_each_step_once() -> None:
-    t = transfer(2026, kind="school", calendar=STAFFS)
-    months = month_grid(t, STAFFS)
+def test_month_grid_marks_each_step_once(staffordshire: Calendar) -> None:
+    t = transfer(2026, kind="school", calendar=staffordshire)
+    months = month_grid(t, staffordshire)
     assert [m.title for m in months] == [
         "November 2025",
         "December 2025",
@@ -65,9 +63,9 @@ def test_long_spans_show_only_months_with_steps() -> None:
     assert "May 2025" not in titles
 
 
-def test_svg_is_well_formed_and_names_every_step() -> None:
-    t = review(d("2025-03-17"), meeting=d("2026-02-11"), calendar=STAFFS)
-    svg = calendar_svg(t, STAFFS, title="Annual review")
+def test_svg_is_well_formed_and_names_every_step(staffordshire: Calendar) -> None:
+    t = review(d("2025-03-17"), meeting=d("2026-02-11"), calendar=staffordshire)
+    svg = calendar_svg(t, staffordshire, title="Annual review")
     root = ET.fromstring(svg)  # noqa: S314 - our own output
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     text = " ".join(e.text or "" for e in root.iter("{http://www.w3.org/2000/svg}text"))

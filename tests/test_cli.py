@@ -277,14 +277,21 @@ def test_a_command_line_builds_only_its_own_command() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", ["batch", "due"])
-def test_reader_closing_stdout_early_is_not_an_error(tmp_path: Path, command: str) -> None:
+@pytest.mark.parametrize(
+    ("command", "fmt", "n"),
+    # the Rich table of due with enough rows (about 2,000 steps) to overflow the pipe's buffer
+    [("batch", "default", 3000), ("due", "csv", 3000), ("due", "table", 300)],
+)
+def test_reader_closing_stdout_early_is_not_an_error(
+    tmp_path: Path, command: str, fmt: str, n: int
+) -> None:
     caseload = tmp_path / "c.csv"
-    rows = "".join(f"R{i},assess,2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n" for i in range(3000))
+    rows = "".join(f"R{i},assess,2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n" for i in range(n))
     caseload.write_text("ref,process,date\n" + rows, encoding="utf-8")
     exe = shutil.which("sendtime", path=str(Path(sys.executable).parent)) or "sendtime"
     p = subprocess.Popen(
-        [exe, command, str(caseload), "--today", "2025-01-01", "--within", "400"]
+        # not Rich laying out a 20,000-row table (23 s): what is tested is a closed stdout
+        [exe, command, str(caseload), "--today", "2025-01-01", "--within", "400", "-f", fmt]
         if command == "due"
         else [exe, command, str(caseload), "--today", "2025-01-01"],
         stdout=subprocess.PIPE,

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import Invoke
+from tests.conftest import EXAMPLES, Invoke
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 SENDTIME = Path(sys.executable).parent / "sendtime"
 
 

@@ -7,18 +7,16 @@ The commands and their options are read from the app, so new commands are fuzzed
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.main import get_command
 
 from sendtime.cli.app import load_commands
-from tests.conftest import GOVUK, Invoke
+from tests.conftest import GOVUK, ROOT, Invoke
 
 app = load_commands()
 
-ROOT = Path(__file__).resolve().parent.parent
 GROUP = get_command(app)
 COMMANDS: dict[str, list[str]] = {
     name: sorted(opt for p in cmd.params for opt in p.opts if opt.startswith("--"))

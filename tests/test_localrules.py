@@ -18,7 +18,6 @@ from sendtime.engine.terms import Period, Terms
 from sendtime.law.england.local import apply_local_rules, known_anchors, validate
 from tests.conftest import d
 
-ENG = Calendar()
 TERMS = Terms(
     terms=(
         Period(d("2025-09-02"), d("2025-12-19"), "Autumn 2025"),
@@ -65,9 +64,9 @@ def fake_timeline(
     )
 
 
-def one(anchor: str, offset: str, cal: Calendar = ENG) -> dt.date | None:
+def one(anchor: str, offset: str, cal: Calendar | None = None) -> dt.date | None:
     t = fake_timeline({"assess.decision": d(anchor)})
-    out = apply_local_rules(t, [rule("assess.decision", offset)], calendar=cal)
+    out = apply_local_rules(t, [rule("assess.decision", offset)], calendar=cal or Calendar())
     return out.step("local.x").date
 
 
@@ -189,9 +188,9 @@ def test_school_day_offsets_use_the_term_dates(anchor: str, offset: str, expecte
     assert one(anchor, offset, SCHOOL) == d(expected)
 
 
-def test_school_days_without_terms_name_file_rule_and_field() -> None:
+def test_school_days_without_terms_name_file_rule_and_field(eng: Calendar) -> None:
     with pytest.raises(BadInput) as exc:
-        one("2025-10-24", "2 school days", ENG)
+        one("2025-10-24", "2 school days", eng)
     msg = str(exc.value)
     assert msg.startswith("--rules test.toml: rule local.x, field offset: ")
     assert "--terms" in msg
@@ -205,10 +204,10 @@ def test_school_days_leaving_the_term_file_need_more_data() -> None:
 
 
 # ------------------------------------------------------------------------------ the steps
-def test_a_local_step_is_practice_with_its_source_and_basis() -> None:
+def test_a_local_step_is_practice_with_its_source_and_basis(eng: Calendar) -> None:
     t = fake_timeline({"review.latest-meeting": d("2025-03-14")}, process="review")
     r = replace(rule("review.latest-meeting", "-6 weeks"), source="School policy")
-    s = apply_local_rules(t, [r], calendar=ENG, today=d("2025-01-20")).step("local.x")
+    s = apply_local_rules(t, [r], calendar=eng, today=d("2025-01-20")).step("local.x")
     assert s.date == d("2025-01-31")
     assert s.weekday == "Friday"
     assert (s.kind, s.status, s.confidence) == (Kind.PRACTICE, Status.PRACTICE, Confidence.LOCAL)
@@ -222,22 +221,22 @@ def test_a_local_step_is_practice_with_its_source_and_basis() -> None:
     assert any("not a statutory deadline" in line for line in s.explain)
 
 
-def test_a_trigger_anchor_counts_from_the_commands_trigger() -> None:
+def test_a_trigger_anchor_counts_from_the_commands_trigger(eng: Calendar) -> None:
     t = sendtime.assess(d("2025-01-10"))
-    out = apply_local_rules(t, [rule("assess.trigger", "3 working days")], calendar=ENG)
+    out = apply_local_rules(t, [rule("assess.trigger", "3 working days")], calendar=eng)
     s = out.step("local.x")
     assert s.date == d("2025-01-15")
     assert s.basis == "3 working days after 2025-01-10 (assess.trigger)"
 
 
-def test_chains_follow_through_local_rules_in_any_file_order() -> None:
+def test_chains_follow_through_local_rules_in_any_file_order(eng: Calendar) -> None:
     t = fake_timeline({"assess.decision": d("2025-02-21")})
     rules = [
         rule("local.b", "2 weeks", "local.c"),  # c <- b <- a <- assess.decision
         rule("local.a", "3 working days", "local.b"),
         rule("assess.decision", "1 week", "local.a"),
     ]
-    out = apply_local_rules(t, rules, calendar=ENG)
+    out = apply_local_rules(t, rules, calendar=eng)
     assert out.step("local.a").date == d("2025-02-28")
     assert out.step("local.b").date == d("2025-03-05")
     assert out.step("local.c").date == d("2025-03-19")
@@ -245,7 +244,7 @@ def test_chains_follow_through_local_rules_in_any_file_order() -> None:
     assert out.ids[-3:] == ("local.c", "local.b", "local.a")  # file order
 
 
-def test_rules_anchored_elsewhere_are_skipped_with_their_chains() -> None:
+def test_rules_anchored_elsewhere_are_skipped_with_their_chains(eng: Calendar) -> None:
     t = sendtime.draft(d("2025-01-10"))
     rules = [
         rule("assess.decision", "1 week", "local.a"),  # draft emits no assess.decision
@@ -253,54 +252,54 @@ def test_rules_anchored_elsewhere_are_skipped_with_their_chains() -> None:
         rule("assess.trigger", "1 week", "local.c"),  # another command's trigger
         rule("draft.trigger", "1 day", "local.d"),
     ]
-    out = apply_local_rules(t, rules, calendar=ENG)
+    out = apply_local_rules(t, rules, calendar=eng)
     assert out.ids[len(t.steps) :] == ("local.d",)
     assert out.step("local.d").date == d("2025-01-11")
 
 
-def test_no_rule_applying_returns_the_timeline_itself() -> None:
+def test_no_rule_applying_returns_the_timeline_itself(eng: Calendar) -> None:
     t = sendtime.draft(d("2025-01-10"))
-    assert apply_local_rules(t, [rule("assess.decision", "1 week")], calendar=ENG) is t
-    assert apply_local_rules(t, [], calendar=ENG) is t
+    assert apply_local_rules(t, [rule("assess.decision", "1 week")], calendar=eng) is t
+    assert apply_local_rules(t, [], calendar=eng) is t
 
 
-def test_an_undated_anchor_gives_an_undated_local_step() -> None:
+def test_an_undated_anchor_gives_an_undated_local_step(eng: Calendar) -> None:
     t = fake_timeline({"assess.decision": None})
     rules = [rule("assess.decision", "1 week", "local.a"), rule("local.a", "1 week", "local.b")]
-    out = apply_local_rules(t, rules, calendar=ENG)
+    out = apply_local_rules(t, rules, calendar=eng)
     assert out.step("local.a").date is None
     assert out.step("local.a").basis == "no date: assess.decision has no date"
     assert out.step("local.b").basis == "no date: local.a has no date"
 
 
-def test_a_projected_anchor_makes_the_local_step_projected() -> None:
+def test_a_projected_anchor_makes_the_local_step_projected(eng: Calendar) -> None:
     t = sendtime.assess(d("2025-01-10"))  # assess.advice is projected from the decision
-    out = apply_local_rules(t, [rule("assess.advice", "1 week")], calendar=ENG)
+    out = apply_local_rules(t, [rule("assess.advice", "1 week")], calendar=eng)
     s = out.step("local.x")
     assert s.projected is True
     assert s.date == d("2025-04-11")
     assert s.notes == ("projected: counted from assess.advice, which was projected",)
 
 
-def test_a_weekend_date_is_noted_not_moved() -> None:
+def test_a_weekend_date_is_noted_not_moved(eng: Calendar) -> None:
     s = apply_local_rules(
         fake_timeline({"assess.decision": d("2025-01-31")}),
         [rule("assess.decision", "1 day")],
-        calendar=ENG,
+        calendar=eng,
     ).step("local.x")
     assert s.date == d("2025-02-01")
     assert s.notes == ("falls on a non-working day (Saturday)",)
 
 
-def test_repeated_steps_can_be_anchors() -> None:
+def test_repeated_steps_can_be_anchors(eng: Calendar) -> None:
     t = sendtime.assess(d("2025-01-10"), advice_requested=[d("2025-03-03"), d("2025-03-10")])
     assert "assess.advice-2" in t.ids
     validate([rule("assess.advice-2", "1 week")])
-    out = apply_local_rules(t, [rule("assess.advice-2", "1 week")], calendar=ENG)
+    out = apply_local_rules(t, [rule("assess.advice-2", "1 week")], calendar=eng)
     assert out.step("local.x").date == d("2025-04-28")
 
 
-def test_statutory_steps_are_unchanged_by_local_rules() -> None:
+def test_statutory_steps_are_unchanged_by_local_rules(eng: Calendar) -> None:
     t = sendtime.assess(d("2024-03-01"), today=d("2024-03-04"))
     rules = [
         rule("assess.decision", "-6 weeks", "local.a"),
@@ -308,7 +307,7 @@ def test_statutory_steps_are_unchanged_by_local_rules() -> None:
         rule("local.a", "1 month", "local.c"),
         rule("assess.trigger", "-2 days", "local.d"),
     ]
-    out = apply_local_rules(t, rules, calendar=ENG, today=d("2024-03-04"))
+    out = apply_local_rules(t, rules, calendar=eng, today=d("2024-03-04"))
     assert out.steps[: len(t.steps)] == t.steps
     assert replace(out, steps=t.steps) == t
     assert len(out.steps) == len(t.steps) + 4
@@ -321,28 +320,28 @@ def test_statutory_steps_are_unchanged_by_local_rules() -> None:
     st.booleans(),
 )
 def test_property_statutory_steps_never_move(
-    received: dt.date, n: int, unit: str, before: bool
+    eng: Calendar, received: dt.date, n: int, unit: str, before: bool
 ) -> None:
     t = sendtime.assess(received)
     offset = f"{'-' if before else ''}{n} {unit}"
-    out = apply_local_rules(t, [rule("assess.decision", offset)], calendar=ENG)
+    out = apply_local_rules(t, [rule("assess.decision", offset)], calendar=eng)
     assert out.steps[:-1] == t.steps
     assert out.steps[-1].id == "local.x"
 
 
 @given(st.dates(dt.date(2015, 1, 1), dt.date(2040, 12, 31)), st.integers(1, 40))
 def test_property_nth_working_day_is_a_working_day_n_working_days_on(
-    anchor: dt.date, n: int
+    eng: Calendar, anchor: dt.date, n: int
 ) -> None:
     later = one(anchor.isoformat(), f"{n} working days")
     assert later is not None
-    assert ENG.is_working_day(later)
-    assert ENG.working_days_between(anchor, later) == n
+    assert eng.is_working_day(later)
+    assert eng.working_days_between(anchor, later) == n
     earlier = one(anchor.isoformat(), f"-{n} working days")
     assert earlier is not None
-    assert ENG.is_working_day(earlier)
+    assert eng.is_working_day(earlier)
     # n working days lie in [earlier, anchor): the anchor itself never counts
-    assert ENG.working_days_between(earlier, anchor - dt.timedelta(days=1)) == n - 1
+    assert eng.working_days_between(earlier, anchor - dt.timedelta(days=1)) == n - 1
 
 
 # ------------------------------------------------------------------------------ validation

@@ -11,9 +11,8 @@ import pytest
 
 from sendtime.io.schema import StepModel
 from sendtime.law.england.rules import RULES_BY_ID
-from tests.conftest import Invoke
+from tests.conftest import EXAMPLES, Invoke
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 COUNCIL = str(EXAMPLES / "local-rules-council.toml")
 FULL = str(EXAMPLES / "local-rules.toml")
 HAS_REVIEW = "review.latest-meeting" in RULES_BY_ID

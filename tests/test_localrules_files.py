@@ -13,9 +13,8 @@ from sendtime.engine.localrules import Direction
 from sendtime.io.rulefile import RuleFiles, load_local_rules, parse_local_rules
 from sendtime.law.england.local import known_anchors
 from sendtime.law.england.rules import RULES_BY_ID
-from tests.conftest import d
+from tests.conftest import EXAMPLES, d
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 COUNCIL = EXAMPLES / "local-rules-council.toml"
 FULL = EXAMPLES / "local-rules.toml"
 REVIEW_IDS = {"review.latest-meeting", "review.report"}

@@ -1,4 +1,4 @@
-"""Counting conventions of england.md section 1, as tables of exact cases."""
+"""Counting conventions of docs/rules.md, as tables of exact cases."""
 
 from __future__ import annotations
 

@@ -11,7 +11,6 @@ import sendtime
 from sendtime import Calendar, Counting
 from sendtime.engine import periods
 
-ENG = Calendar()
 dates = st.dates(min_value=dt.date(2014, 9, 1), max_value=dt.date(2040, 12, 31))
 weeks = st.integers(min_value=1, max_value=60)
 
@@ -27,32 +26,34 @@ def test_within_n_weeks_exclusive_is_7n_days_and_inclusive_7n_minus_1(r: dt.date
 
 
 @given(dates, st.integers(min_value=1, max_value=60))
-def test_working_day_arithmetic_lands_on_working_days(d: dt.date, n: int) -> None:
-    after = ENG.add_working_days(d, n)
-    before = ENG.add_working_days(d, -n)
-    begin = ENG.working_days_beginning_with(d, n)
+def test_working_day_arithmetic_lands_on_working_days(eng: Calendar, d: dt.date, n: int) -> None:
+    after = eng.add_working_days(d, n)
+    before = eng.add_working_days(d, -n)
+    begin = eng.working_days_beginning_with(d, n)
     for x in (after, before, begin):
-        assert ENG.is_working_day(x)
+        assert eng.is_working_day(x)
     assert before < d < after
     assert d <= begin <= after
-    assert ENG.working_days_between(d, after) == n
+    assert eng.working_days_between(d, after) == n
 
 
 @given(dates, st.integers(min_value=1, max_value=40))
-def test_working_day_arithmetic_matches_a_day_by_day_count(d: dt.date, n: int) -> None:
+def test_working_day_arithmetic_matches_a_day_by_day_count(
+    eng: Calendar, d: dt.date, n: int
+) -> None:
     x, k = d, 0
     while k < n:
         x += dt.timedelta(days=1)
-        k += ENG.is_working_day(x)
-    assert ENG.add_working_days(d, n) == x
+        k += eng.is_working_day(x)
+    assert eng.add_working_days(d, n) == x
 
 
 @given(dates)
-def test_working_day_on_or_before_is_latest(d: dt.date) -> None:
-    w = ENG.working_day_on_or_before(d)
+def test_working_day_on_or_before_is_latest(eng: Calendar, d: dt.date) -> None:
+    w = eng.working_day_on_or_before(d)
     assert w <= d
-    assert ENG.is_working_day(w)
-    assert all(not ENG.is_working_day(w + dt.timedelta(days=i)) for i in range(1, (d - w).days + 1))
+    assert eng.is_working_day(w)
+    assert all(not eng.is_working_day(w + dt.timedelta(days=i)) for i in range(1, (d - w).days + 1))
 
 
 @given(dates, dates)

@@ -25,18 +25,14 @@ from sendtime.engine.periods import clear_before_months
 from sendtime.io.loaders import load_terms
 from sendtime.law.england.processes import REGISTRY
 from sendtime.law.england.pupils import year_group_on
-from tests.conftest import Invoke, d
-
-EXAMPLES = Path(__file__).parent.parent / "examples"
-STAFFS = Calendar(terms=load_terms(EXAMPLES / "terms-staffordshire-2025-26.toml"))
-STAFFS_ICS = Calendar(terms=load_terms(EXAMPLES / "terms-staffordshire-2025-26.ics"))
+from tests.conftest import EXAMPLES, Invoke, d
 
 
 # ------------------------------------------------------------------------- period end
 @pytest.mark.parametrize(
     ("p", "end"),
     [
-        ("2019-01-01", "2019-12-31"),  # england.md: plan issued 1 January 2019
+        ("2019-01-01", "2019-12-31"),  # worked example: plan issued 1 January 2019
         ("2024-03-15", "2025-03-14"),
         ("2023-03-01", "2024-02-29"),  # ends on 29 February
         ("2024-02-29", "2025-02-28"),  # starts on 29 February
@@ -140,9 +136,9 @@ def test_latest_meeting_moves_back_to_a_working_day(
     ],
 )
 def test_term_dates_move_the_latest_meeting_into_term(
-    p: str, raw: str, latest: str, why: str
+    staffordshire: Calendar, staffordshire_ics: Calendar, p: str, raw: str, latest: str, why: str
 ) -> None:
-    for cal in (STAFFS, STAFFS_ICS):
+    for cal in (staffordshire, staffordshire_ics):
         t = review(d(p), calendar=cal)
         assert t.step("review.period-end").date == d(raw) + dt.timedelta(days=28), why
         assert t.step("review.latest-meeting").date == d(latest), why
@@ -187,22 +183,26 @@ def test_summer_holidays_move_the_latest_meeting_to_the_end_of_term(
     assert t.warnings == ()
 
 
-def test_summer_after_the_last_term_of_the_file_is_not_guessed() -> None:
-    t = review(d("2025-09-03"), calendar=STAFFS)
+def test_summer_after_the_last_term_of_the_file_is_not_guessed(staffordshire: Calendar) -> None:
+    t = review(d("2025-09-03"), calendar=staffordshire)
     assert t.step("review.latest-meeting").date == d("2026-08-05")  # a working day only
     assert any("outside the term dates" in w for w in t.warnings)
 
 
-def test_latest_meeting_outside_the_term_file_warns_and_uses_working_days() -> None:
-    t = review(d("2024-01-10"), calendar=STAFFS)
+def test_latest_meeting_outside_the_term_file_warns_and_uses_working_days(
+    staffordshire: Calendar,
+) -> None:
+    t = review(d("2024-01-10"), calendar=staffordshire)
     assert t.step("review.latest-meeting").date == d("2024-12-12")
     assert any("outside the term dates" in w for w in t.warnings)
 
 
-def test_toml_and_ics_give_the_same_review_dates() -> None:
+def test_toml_and_ics_give_the_same_review_dates(
+    staffordshire: Calendar, staffordshire_ics: Calendar
+) -> None:
     p = d("2024-10-01")
     while p < d("2025-09-15"):
-        a, b = review(p, calendar=STAFFS), review(p, calendar=STAFFS_ICS)
+        a, b = review(p, calendar=staffordshire), review(p, calendar=staffordshire_ics)
         assert [s.date for s in a.steps] == [s.date for s in b.steps], p
         p += dt.timedelta(days=3)
 
@@ -211,7 +211,7 @@ def test_toml_and_ics_give_the_same_review_dates() -> None:
 @pytest.mark.parametrize(
     ("dob", "on", "year"),
     [
-        ("2015-03-10", "2025-10-01", 6),  # england.md example
+        ("2015-03-10", "2025-10-01", 6),  # worked example (docs/pupil-and-support.md)
         ("2015-03-10", "2026-08-31", 6),
         ("2015-03-10", "2026-09-01", 7),
         ("2014-09-01", "2025-09-01", 6),  # oldest in the year
@@ -317,7 +317,7 @@ def test_transfer_post16() -> None:
 @pytest.mark.parametrize(
     ("t_date", "by"),
     [
-        ("2026-09-01", "2026-03-31"),  # england.md example
+        ("2026-09-01", "2026-03-31"),  # worked example (docs/pupil-and-support.md)
         ("2026-07-31", "2026-02-27"),  # no 31 February: 28th, less a day
         ("2027-01-05", "2026-08-04"),
     ],
@@ -364,11 +364,13 @@ def test_transfer_on_or_before_the_fixed_date_warns() -> None:
     )
 
 
-def test_transfer_with_terms_moves_the_latest_meeting_to_a_school_day() -> None:
-    t = transfer(2026, kind="post16", calendar=STAFFS)
+def test_transfer_with_terms_moves_the_latest_meeting_to_a_school_day(
+    staffordshire: Calendar,
+) -> None:
+    t = transfer(2026, kind="post16", calendar=staffordshire)
     # 2026-03-30 - 12 weeks = Mon 2026-01-05, a school day of the sample file
     assert t.step("transfer.latest-meeting").date == d("2026-01-05")
-    t = transfer(2026, kind="school", calendar=STAFFS)
+    t = transfer(2026, kind="school", calendar=staffordshire)
     assert t.step("transfer.latest-meeting").date == d("2025-11-21")
 
 
@@ -512,18 +514,18 @@ def test_json_output_matches_the_schema(cli: Invoke, args: list[str]) -> None:
     validate_timeline(json.loads(r.stdout))
 
 
-def test_explain_names_the_closure_the_meeting_moved_out_of() -> None:
-    t = review(d("2025-03-17"), calendar=STAFFS)
+def test_explain_names_the_closure_the_meeting_moved_out_of(staffordshire: Calendar) -> None:
+    t = review(d("2025-03-17"), calendar=staffordshire)
     assert any(
         "2026-02-16 (Monday) is not a school day (Spring half term)" in line
         for line in t.step("review.latest-meeting").explain
     )
 
 
-def test_a_meeting_on_a_closed_day_warns() -> None:
-    t = review(d("2025-06-02"), meeting=d("2026-02-17"), calendar=STAFFS)
+def test_a_meeting_on_a_closed_day_warns(staffordshire: Calendar) -> None:
+    t = review(d("2025-06-02"), meeting=d("2026-02-17"), calendar=staffordshire)
     assert any("not a school day" in w for w in t.warnings)
-    t = review(d("2025-06-02"), meeting=d("2026-02-12"), calendar=STAFFS)
+    t = review(d("2025-06-02"), meeting=d("2026-02-12"), calendar=staffordshire)
     assert not any("not a school day" in w for w in t.warnings)
 
 

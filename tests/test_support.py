@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sendtime import Calendar
@@ -11,12 +9,11 @@ from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.terms import Period, Terms
 from sendtime.io.loaders import load_terms
 from sendtime.law.england.support import parse_every, support
-from tests.conftest import Invoke, d, date_of
+from tests.conftest import EXAMPLES, Invoke, d, date_of
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 STAFFS = EXAMPLES / "terms-staffordshire-2025-26.toml"
 
-# Somerset 2014-15, six terms (data.md)
+# Somerset 2014-15, six terms (docs/pupil-and-support.md)
 SOMERSET = Terms(
     (
         Period(d("2014-09-01"), d("2014-10-24"), "Term 1"),

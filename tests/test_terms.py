@@ -16,9 +16,8 @@ from sendtime.engine.terms import Period, SettingKind, Terms
 from sendtime.io.loaders import load_terms
 from sendtime.law.england.assess import assess
 from sendtime.law.england.closures import closure_check
-from tests.conftest import Invoke, d
+from tests.conftest import EXAMPLES, Invoke, d
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 STAFFS_TOML = EXAMPLES / "terms-staffordshire-2025-26.toml"
 STAFFS_ICS = EXAMPLES / "terms-staffordshire-2025-26.ics"
 
@@ -190,7 +189,7 @@ def test_a_closure_of_exactly_28_days_counts_and_27_does_not() -> None:
     [
         ("2025-07-11", False),  # a day before the window opens
         ("2025-07-12", True),  # first_closed_day - 7: the window's first day
-        ("2025-07-15", True),  # interface.md's example
+        ("2025-07-15", True),  # docs/reference/json.md's example
         ("2025-08-26", True),  # reopens - 7: the window's last day
         ("2025-08-27", False),  # a day after it
         ("2025-10-20", False),  # a week before half term: too short a closure

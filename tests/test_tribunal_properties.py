@@ -12,44 +12,46 @@ from sendtime import Calendar
 from sendtime.engine import periods
 from sendtime.law.england.hesc import TribunalCalendar, tribunal_excluded
 
-CAL = Calendar()
-TRIB = TribunalCalendar.of(CAL)
 DAYS = st.dates(min_value=dt.date(2014, 9, 1), max_value=dt.date(2040, 10, 31))
 
 
 def deadline(decision: dt.date, certificate: dt.date | None = None) -> dt.date:
-    s = sendtime.appeal(decision, certificate=certificate, calendar=CAL).step("appeal.deadline")
+    s = sendtime.appeal(decision, certificate=certificate).step("appeal.deadline")  # E&W
     assert s.date is not None
     return s.date
 
 
 @settings(max_examples=300, deadline=None)
 @given(DAYS)
-def test_deadline_is_a_working_day_never_before_d_plus_2_months(decision: dt.date) -> None:
+def test_deadline_is_a_working_day_never_before_d_plus_2_months(
+    eng: Calendar, tribunal: TribunalCalendar, decision: dt.date
+) -> None:
     e0 = periods.add_months(decision, 2)
     got = deadline(decision)
     assert got >= e0
-    assert CAL.is_working_day(got)
+    assert eng.is_working_day(got)
     if tribunal_excluded(e0):
         # r.12(3)(a): the first working day after 1 January / 31 August
-        assert got == TRIB.working_day_on_or_after(e0)
+        assert got == tribunal.working_day_on_or_after(e0)
         assert not tribunal_excluded(got)
-    elif CAL.is_working_day(e0):
+    elif eng.is_working_day(e0):
         assert got == e0
     else:
-        assert got == CAL.next_working_day(e0)  # r.12(2)
+        assert got == eng.next_working_day(e0)  # r.12(2)
 
 
 @settings(max_examples=300, deadline=None)
 @given(DAYS)
-def test_deadline_leaves_the_windows_unless_r12_2_ran_into_them(decision: dt.date) -> None:
+def test_deadline_leaves_the_windows_unless_r12_2_ran_into_them(
+    eng: Calendar, decision: dt.date
+) -> None:
     # Never in August or 25 December-1 January, except when the time ends on a non-working
     # day just before a window and r.12(2) (tested after r.12(3)(a)) carries it in.
     e0 = periods.add_months(decision, 2)
     got = deadline(decision)
     if tribunal_excluded(got):
         assert not tribunal_excluded(e0)
-        assert not CAL.is_working_day(e0)
+        assert not eng.is_working_day(e0)
         assert (got - e0).days <= 4
 
 
@@ -73,26 +75,30 @@ def test_certificate_never_makes_it_earlier_and_is_monotone(
 
 @settings(max_examples=200, deadline=None)
 @given(DAYS, st.integers(min_value=-60, max_value=10))
-def test_reg_15_transfer_is_exactly_the_spec_rule(move: dt.date, offset: int) -> None:
+def test_reg_15_transfer_is_exactly_the_spec_rule(
+    eng: Calendar, move: dt.date, offset: int
+) -> None:
     aware = move + dt.timedelta(days=offset)
     if aware < dt.date(2014, 9, 1):
         return
-    got = sendtime.move(move, aware=aware, calendar=CAL).step("move.transfer").date
-    fifteenth_before = CAL.add_working_days(move, -15)
+    got = sendtime.move(move, aware=aware, calendar=eng).step("move.transfer").date
+    fifteenth_before = eng.add_working_days(move, -15)
     if aware <= fifteenth_before:
         assert got == move
     else:
-        assert got == CAL.working_days_beginning_with(aware, 15)
+        assert got == eng.working_days_beginning_with(aware, 15)
 
 
 @settings(max_examples=200, deadline=None)
 @given(DAYS, st.integers(min_value=-400, max_value=400))
-def test_tribunal_working_days_skip_the_windows(start: dt.date, n: int) -> None:
-    got = TRIB.add_working_days(start, n)
-    assert TRIB.is_working_day(got)
+def test_tribunal_working_days_skip_the_windows(
+    tribunal: TribunalCalendar, start: dt.date, n: int
+) -> None:
+    got = tribunal.add_working_days(start, n)
+    assert tribunal.is_working_day(got)
     assert not tribunal_excluded(got)
     if n > 0:
-        assert TRIB.working_days_between(start, got) == n
+        assert tribunal.working_days_between(start, got) == n
     elif n < 0:
         # (got, start]: the -n - 1 days between, and start itself if it is one
-        assert TRIB.working_days_between(got, start) == -n - 1 + TRIB.is_working_day(start)
+        assert tribunal.working_days_between(got, start) == -n - 1 + tribunal.is_working_day(start)

@@ -103,14 +103,14 @@ __version__ = "0.1.0"
 
 
 def load_terms(path: str) -> "Terms":
-    """Load a setting's term dates from a TOML or ICS file (see data.md)."""
+    """Load a setting's term dates from a TOML or ICS file (docs/terms-and-reviews.md)."""
     from sendtime.io.loaders import load_terms as _load
 
     return _load(path)
 
 
 def load_local_rules(path: str) -> "tuple[LocalRule, ...]":
-    """Load and check a local-rules TOML file (interface.md, "Local rules")."""
+    """Load and check a local-rules TOML file (docs/local-rules.md)."""
     from sendtime.io.rulefile import load_local_rules as _load
 
     return _load(path)

@@ -213,7 +213,7 @@ def main() -> None:
 # A process's family names its module (sendtime.cli.<family>); the other commands are listed.
 _OTHERS = {
     "batch": "batch",
-    "due": "batch",
+    "due": "due",
     "terms": "reviews",
     **dict.fromkeys(("holidays", "rules", "schema"), "reference"),
 }

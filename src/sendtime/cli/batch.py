@@ -1,4 +1,4 @@
-"""The `batch` and `due` commands: caseload files in, one output file (or stdout) out.
+"""The `batch` command: a caseload file in, one output file (or stdout) out (`due`: due.py).
 
 Parse options, stream rows through sendtime.io.batch, hand each good row to a sink and each bad
 row to stderr and --errors as a JSON Lines record, and return the exit code (1 > 2 > 3 > 4 > 0).
@@ -21,14 +21,14 @@ import typer
 import sendtime.cli.stderr as stderr
 from sendtime.cli.app import app
 from sendtime.cli.options import _opt, choice, london_today, parse_date
-from sendtime.cli.output import console, outputs
+from sendtime.cli.output import outputs
 from sendtime.engine.errors import BadInput
-from sendtime.engine.model import Counting, Kind, Nation
+from sendtime.engine.model import Counting, Nation
 from sendtime.io.batch import Case, Defaults, RowError, Runner, open_caseload
 
 BATCH_FORMATS = ("csv", "json", "ics", "xlsx")
 DUE_FORMATS = ("table", "csv", "json")
-PRIORITY = {1: 4, 2: 3, 3: 2, 4: 1, 0: 0}  # interface.md: 1 > 2 > 3 > 4 > 0
+PRIORITY = {1: 4, 2: 3, 3: 2, 4: 1, 0: 0}  # docs/reference/exit-codes.md: 1 > 2 > 3 > 4 > 0
 
 
 def worst(a: int, b: int) -> int:
@@ -371,67 +371,3 @@ def _utf8_stdout() -> IO[str]:
 
 
 # ----------------------------------------------------------------------------- due
-@app.command("due")
-def due_cmd(
-    caseload: CaseloadArg,
-    within: Annotated[
-        str, _opt("--within", help="Days ahead, today included (default 14).", metavar="DAYS")
-    ] = "14",
-    today: Today = None,
-    overdue: Annotated[
-        bool, typer.Option("--overdue", help="Also list steps whose date has passed.")
-    ] = False,
-    kind: Annotated[
-        list[str] | None,
-        _opt("--kind", help="Only this kind of step (repeat for several).", metavar="KIND"),
-    ] = None,
-    format: Annotated[
-        str, _opt("--format", "-f", help="table (default), csv or json.", metavar="FORMAT")
-    ] = "table",
-    errors: Errors = None,
-    encoding: Encoding = None,
-    sheet: Sheet = None,
-    nation: NationOpt = None,
-    terms: Terms = None,
-    bank_holidays: BankHolidays = None,
-    counting: CountingOpt = "exclusive",
-    rules: RulesOpt = None,
-) -> int:
-    """Every dated step due from today to today + DAYS; exit 4 when there is any."""
-    choice(format, "--format", DUE_FORMATS)
-    if not within.strip().isdigit() or int(within) > 3660:
-        msg = f"--within {within!r}: expected a number of days, e.g. 14"
-        raise BadInput(msg)
-    days = int(within)
-    kinds = {choice(k, "--kind", tuple(m.value for m in Kind)) for k in kind or []}
-    day = parse_date(today, "--today") if today else london_today()
-    last = day + dt.timedelta(days=days)
-    src = Source(
-        caseload, encoding, sheet, errors, day, nation, terms, bank_holidays, counting, rules
-    )
-    run = Run(src)
-    from sendtime.render.due import Due
-
-    found: list[Due] = []
-    with run.cases() as (extra_names, good):
-        for case in good:
-            for s in case.timeline.steps:
-                d = s.date
-                if d is None or d > last or (d < day and not overdue):
-                    continue
-                if kinds and s.kind.value not in kinds:
-                    continue
-                left = (d - day).days
-                found.append(
-                    Due(d, case.ref, case.line, case.timeline.process, s, left, case.extra)
-                )
-    found.sort(key=lambda x: (x.date, x.ref, x.line))
-    from sendtime.render import due as render
-
-    if format == "csv":
-        render.due_csv(found, extra_names, _utf8_stdout())
-    elif format == "json":
-        render.due_json(found, day, days, _utf8_stdout(), overdue=overdue)
-    else:
-        render.due_table(found, day, last, console(), overdue=overdue)
-    return worst(run.code, 4 if found else 0)

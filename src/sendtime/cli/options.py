@@ -22,7 +22,7 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 UK_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 FORMATS = ("table", "json", "csv")
 # --format of a timeline command (cli/output.py has one renderer each).
-TIMELINE_FORMATS = ("table", "json", "csv", "calendar", "ics")
+TIMELINE_FORMATS = ("table", "json", "csv", "calendar", "ics", "html")
 
 
 # ----------------------------------------------------------------------------- parsing helpers
@@ -216,7 +216,7 @@ COMMON_PARAMS = [
             _opt(
                 "--format",
                 "-f",
-                help="table, json, csv, calendar or ics (default table).",
+                help="table, json, csv, calendar, ics or html (default table).",
                 metavar="FORMAT",
             ),
         ],

@@ -57,12 +57,17 @@ def _render_csv(t: Timeline, common: Common) -> None:
 
 
 def _render_table(t: Timeline, common: Common) -> None:
-    from sendtime.render.local import local_table, split_local
     from sendtime.render.table import timeline_table
 
-    statutory, local = split_local(t)
-    timeline_table(statutory, console())
-    local_table(local, console(), file=common.rules)
+    timeline_table(t, console(), rules_file=common.rules)
+
+
+def _render_html(t: Timeline, common: Common) -> None:
+    """--format html: one self-contained page (docs/reading-the-output.md)."""
+    from sendtime import __version__
+    from sendtime.render.html import timeline_html
+
+    out(timeline_html(t, version=__version__, rules_file=common.rules))
 
 
 # --format NAME -> renderer. Each renderer imports what it needs when it is chosen.
@@ -70,7 +75,7 @@ def _render_calendar(t: Timeline, common: Common) -> None:
     """--format calendar: the month view on stdout; with --svg FILE, also saved as a picture."""
     from sendtime.law.england.processes import title
     from sendtime.render.calendar import calendar_svg, calendar_view
-    from sendtime.render.table import input_text
+    from sendtime.render.reader import input_text
 
     cal = common.calendar()
     calendar_view(t, cal, console())
@@ -99,6 +104,7 @@ RENDERERS: dict[str, Callable[[Timeline, Common], None]] = {
     "csv": _render_csv,
     "calendar": _render_calendar,
     "ics": _render_ics,
+    "html": _render_html,
 }
 
 

@@ -1,4 +1,4 @@
-"""Commands for moves, re-assessment, mediation, Tribunal appeals and orders (interface.md)."""
+"""Commands for moves, re-assessment, mediation, Tribunal appeals and orders (docs/tribunal.md)."""
 
 from typing import Annotated, Any
 
@@ -88,7 +88,7 @@ def order_cmd(
             metavar="TYPE",
         ),
     ],
-    unopposed: Annotated[  # noqa: FBT002 - Typer declares flags as bool parameters
+    unopposed: Annotated[
         bool,
         typer.Option(
             "--unopposed",
@@ -140,7 +140,7 @@ def mediation_cmd(
             metavar="TYPE",
         ),
     ] = "other",
-    la_not_party: Annotated[  # noqa: FBT002 - Typer declares flags as bool parameters
+    la_not_party: Annotated[
         bool,
         typer.Option(
             "--la-not-party",

@@ -1,6 +1,6 @@
 """The working-day calendar: weekends, bank holidays of one UK nation, and a setting's term dates.
 
-Working day (england.md section 1): any day except Saturday, Sunday, Christmas Day, Good Friday
+Working day (docs/rules.md): any day except Saturday, Sunday, Christmas Day, Good Friday
 and a bank holiday. Working-day arithmetic uses a sorted array of working-day ordinals and bisect,
 so each question is O(log n).
 """
@@ -41,7 +41,7 @@ def build_bank_holidays(nation: Nation, first: int, last: int) -> dict[dt.date, 
     import holidays
 
     # Always with a subdivision: without one the package drops Easter Monday and the
-    # August bank holiday (data.md).
+    # August bank holiday (docs/rules.md).
     table = holidays.country_holidays(
         "GB", subdiv=SUBDIVISION[nation], years=range(first, last + 1), language="en_GB"
     )

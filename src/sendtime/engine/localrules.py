@@ -2,7 +2,7 @@
 
 Pure: reading the TOML file lives in io/rulefile.py. A local rule is anchored on a step id of a
 RuleSet's table, on a command's trigger ("assess.trigger") or on another local rule, and is offset
-from it in days, weeks, months, working days or school days (interface.md, "Local rules"). The
+from it in days, weeks, months, working days or school days (docs/local-rules.md). The
 anchor never counts itself, ``--counting`` does not apply, and no statutory step ever changes:
 local steps are only appended.
 """

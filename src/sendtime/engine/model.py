@@ -23,7 +23,7 @@ class Unit(StrEnum):
 
 
 class Method(StrEnum):
-    """How the law words a period; this fixes how it is counted (england.md section 1)."""
+    """How the law words a period; this fixes how it is counted (docs/rules.md)."""
 
     WITHIN = "within"  # "within N days/weeks of X": X + N; inclusive counting: X + N - 1
     AFTER = "after"  # "N months after X", "minus 4 weeks": plain offset, never --counting
@@ -75,7 +75,7 @@ class Status(StrEnum):
 
 
 class Confidence(StrEnum):
-    """How sure the source of a rule is (england.md: V, S, G, P; local rules)."""
+    """How sure the source of a rule is (docs/rules.md; local rules)."""
 
     VERIFIED = "verified"
     SECONDARY = "secondary"
@@ -141,6 +141,9 @@ class Rule:
     optional: bool = False  # left out (not listed undated) when no anchor is given
     notes: tuple[str, ...] = ()
     secondary: str = ""  # confidence secondary: who says it, and what primary text is unseen
+    # (anchor, note): a note that holds when the step counts from that anchor, e.g. from the day
+    # a notice was sent when only that is known (declared here, not added after compute)
+    anchor_notes: tuple[tuple[str, str], ...] = ()
 
     # Derived once per rule (a batch asks for them for every step of every row).
     status: Status = field(init=False, compare=False, repr=False)
@@ -164,7 +167,7 @@ class Rule:
 
 
 class ExceptionKind(StrEnum):
-    """The reasons a recorded exception can give (england.md section 2)."""
+    """The reasons a recorded exception can give (docs/rules.md, exceptions)."""
 
     PERSONAL = "personal"
     ABSENCE = "absence"

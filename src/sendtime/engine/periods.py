@@ -1,6 +1,6 @@
 """Pure date arithmetic: the only home of timedelta and relativedelta in sendtime.
 
-Each function implements one counting convention of england.md section 1.
+Each function implements one counting convention of docs/rules.md.
 """
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from sendtime.engine import periods
 from sendtime.engine.calendars import Calendar
 from sendtime.engine.errors import BadInput
 from sendtime.engine.methods import (
@@ -25,29 +24,28 @@ from sendtime.engine.methods import (
     needed_options,
 )
 from sendtime.engine.model import (
-    WEEKDAYS,
-    Confidence,
     DateRange,
-    Disapplied,
-    ExceptionKind,
     InputValue,
-    Kind,
     Method,
     Nation,
     RecordedException,
-    Roll,
     Rule,
     Status,
     Step,
     Timeline,
     When,
 )
+from sendtime.engine.notes import (
+    apply_exceptions,
+    carried_note,
+    carried_range,
+    status_notes,
+)
 from sendtime.engine.options import Options
 from sendtime.engine.ruleset import RuleSet
 
 LAST_DATE = dt.date(2199, 12, 31)  # bank holidays and date arithmetic stop well before 9999
 DUE_WINDOW_DAYS = 14
-NO_ROLL_NOTE = "falls on a non-working day ({weekday}); no statutory roll-forward"
 
 _default_calendars: dict[Nation, Calendar] = {}
 
@@ -96,81 +94,6 @@ def _anchors(
             proj = i > 0 or projected.get(name, False)
             return [Anchor(d, name, _label(ruleset, name, d), proj)]
     return []
-
-
-def _apply_exceptions(
-    ruleset: RuleSet,
-    step: Step,
-    rule: Rule,
-    anchor: Anchor,
-    exceptions: Sequence[RecordedException],
-) -> Step:
-    e = ruleset.exception_rule(step.id)
-    if e is None or step.date is None or not exceptions:
-        return step
-    period = (anchor.date, step.date)
-    remains = (
-        "time limit disapplied; the duty to act as soon as practicable remains"
-        if rule.asap
-        else "time limit disapplied; the underlying duty remains"
-    )
-    notes = list(step.notes)
-    for x in exceptions:
-        rng = (x.start or period[0], x.end or period[1])
-        overlap = periods.overlap_days(rng, period)
-        where = f"{rng[0].isoformat()}..{rng[1].isoformat()}" if x.start else "the whole period"
-        if x.kind is ExceptionKind.PERSONAL and overlap > 0:
-            reason = f"exceptional personal circumstances ({where}) in the period tested"
-            return replace(step, disapplied=Disapplied(e.personal, reason), notes=(*notes, remains))
-        if x.kind is ExceptionKind.ABSENCE and overlap >= e.threshold_days:
-            reason = (
-                f"absence from the LA's area for {overlap} days of the period tested "
-                f"({period[0].isoformat()} to {period[1].isoformat()}; {e.regulation} needs "
-                f"{e.threshold_days})"
-            )
-            if not x.start:
-                reason += "; no dates given, so assumed to cover the whole period"
-            return replace(step, disapplied=Disapplied(e.absence, reason), notes=(*notes, remains))
-        notes.append(
-            f"recorded {x.kind.value} exception does not disapply this limit: it overlaps the "
-            f"period tested ({period[0].isoformat()} to {period[1].isoformat()}) by {overlap} "
-            f"days"
-            + (
-                f"; {e.regulation} needs {e.threshold_days}"
-                if x.kind is ExceptionKind.ABSENCE
-                else ""
-            )
-        )
-    return replace(step, notes=tuple(notes))
-
-
-def _status_notes(
-    ruleset: RuleSet, rule: Rule, d: dt.date | None, anchor: Anchor | None, cal: Calendar
-) -> list[str]:
-    notes = list(rule.notes)
-    if rule.confidence is Confidence.SECONDARY:  # the row names its source, else the generic note
-        notes.insert(
-            0, f"secondary source: {rule.secondary}" if rule.secondary else ruleset.texts.secondary
-        )
-    if rule.asap:
-        notes.append(ruleset.texts.asap)
-    if d is None:
-        return notes
-    if rule.roll is Roll.NONE and not cal.is_working_day(d):
-        why = cal.holiday_name(d) if d.weekday() < 5 else None  # the reason, not "Friday"
-        day = why or WEEKDAYS[d.weekday()]
-        if rule.status is Status.STATUTORY and rule.kind is not Kind.PLANNING:
-            notes.append(NO_ROLL_NOTE.format(weekday=day))
-        elif rule.kind is Kind.PLANNING:
-            notes.append(f"falls on a non-working day ({day}): plan for the working day before")
-    if anchor is not None and rule.status is Status.STATUTORY:  # relaxed limits were the law's
-        lo, hi = min(anchor.date, d), max(anchor.date, d)
-        notes.extend(
-            r.note
-            for r in ruleset.relaxations
-            if any(c.source == r.source for c in rule.cites) and lo <= r.end and hi >= r.start
-        )
-    return notes
 
 
 def unannounced_holidays_warning(
@@ -315,7 +238,7 @@ def _undated(ruleset: RuleSet, rule: Rule, basis: str, cal: Calendar) -> Step:
         confidence=rule.confidence,
         citation=rule.citation,
         basis=basis,
-        notes=tuple(_status_notes(ruleset, rule, None, None, cal)),
+        notes=tuple(status_notes(ruleset, rule, None, None, cal)),
         explain=(f"Rule: {rule.citation}: {rule.wording}.", basis[0].upper() + basis[1:] + "."),
     )
 
@@ -344,13 +267,13 @@ def _one(
         d = rolled
     warns.extend(computed.warnings)
     cal = ctx.calendar
-    notes = _status_notes(ruleset, rule, d, a if a.name else None, cal) + list(computed.notes)
+    notes = status_notes(ruleset, rule, d, a if a.name else None, cal) + list(computed.notes)
     date_range = computed.range
     range_lines: tuple[str, ...] = ()
     if date_range is None and d is not None:
-        date_range = _carried_range(ruleset, rule, a, ctx, d)
+        date_range = carried_range(ruleset, rule, a, ctx, d)
         if date_range is not None:
-            notes.append(_carried_note(date_range, rule.kind))
+            notes.append(carried_note(date_range, rule.kind))
             r = date_range
             range_lines = (
                 f"This date rests on a presumption. Earliest reading ({r.earliest_source}): "
@@ -394,49 +317,10 @@ def _one(
         when=when,
         date_range=date_range,
     )
-    return _apply_exceptions(ruleset, step, rule, a, exceptions) if a.name else step
-
-
-def _carried_range(
-    ruleset: RuleSet, rule: Rule, a: Anchor, ctx: Context, d: dt.date
-) -> DateRange | None:
-    """The range a step inherits when it counts from a presumption (a deemed date).
-
-    The step's own date came from the earliest end; the latest end is counted the same way from
-    the anchor's latest end (for a later-of step: the later of its parts' latest ends).
-    """
-    if rule.method is Method.LATER_OF:
-        parts = [p for p in rule.parts if ctx.dates.get(p) is not None]
-        carried = [ctx.ranges[p] for p in parts if p in ctx.ranges]
-        if not carried:
-            return None
-        base = carried[0]
-        ends = [ctx.ranges[p].latest if p in ctx.ranges else ctx.dates[p] for p in parts]
-        late: dt.date | None = max(e for e in ends if e is not None)
-    else:
-        found = ctx.ranges.get(a.name)
-        if found is None:
-            return None
-        base = found
-        method = ruleset.methods.get(rule.method) or METHODS[rule.method]
-        late = method(rule, a._replace(date=base.latest), ctx).date
-    if late is None:
-        return None
-    roll = ruleset.rolls.get(rule.roll) or ROLLS[rule.roll]
-    late = roll(late, ctx)[0]
-    return DateRange(d, late, base.earliest_source, base.latest_source)
-
-
-def _carried_note(r: DateRange, kind: Kind) -> str:
-    if r.earliest == r.latest:
-        return f"rests on a presumed date; both published readings give {r.earliest.isoformat()}"
-    note = (
-        f"rests on a presumed date: {r.latest.isoformat()} on the latest reading "
-        f"({r.latest_source}); sendtime acts on the earliest, {r.earliest.isoformat()}"
-    )
-    if kind is Kind.MINIMUM:  # the period someone is given: whoever gives it waits for its end
-        note += f" (whoever gives this period should not treat it as over before {r.latest})"
-    return note
+    step = apply_exceptions(ruleset, step, rule, a, exceptions) if a.name else step
+    if said := [n for name, n in rule.anchor_notes if name == a.name]:
+        step = replace(step, notes=(*step.notes, *said))
+    return step
 
 
 def given_dates(**kwargs: dt.date | Sequence[dt.date] | None) -> dict[str, Sequence[dt.date]]:

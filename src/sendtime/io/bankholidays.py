@@ -19,7 +19,7 @@ from pathlib import Path
 from sendtime.engine.calendars import SUBDIVISION, build_bank_holidays
 from sendtime.engine.model import Nation
 
-__all__ = ["SUBDIVISION", "cache_dir", "holidays_version", "load"]
+__all__ = ["SUBDIVISION", "build_bank_holidays", "cache_dir", "holidays_version", "load"]
 
 
 def holidays_version() -> str:

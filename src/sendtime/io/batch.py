@@ -9,16 +9,14 @@ what was expected, never another cell's value.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import re
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sendtime.engine.errors import BadInput, SendtimeError
-from sendtime.engine.model import Counting, ExceptionKind, Nation, RecordedException, Timeline
+from sendtime.engine.model import Counting, Nation, Timeline
 from sendtime.engine.options import Options
 from sendtime.io.caseload import (
     Caseload,
@@ -28,14 +26,20 @@ from sendtime.io.caseload import (
     Row,
     cell_text,
     normalise,
-    parse_file_date,
 )
-from sendtime.law.england.processes import BATCH, REGISTRY, Param, ParamKind, Process
+from sendtime.io.cells import (
+    VOCABULARY,
+    cell_values,
+    column_error,
+    convert_cell,
+    parse_exceptions,
+    scrub,
+    word_of,
+)
+from sendtime.law.england.processes import BATCH, Param, ParamKind, Process
 
-# Columns every row may carry besides its process's own (interface.md, "Batch input").
+# Columns every row may carry besides its process's own (docs/reference/files.md).
 GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
-# Columns whose values come from a fixed list, so an error may show them.
-VOCABULARY = ("kind", "type", "structure", "destination", "post", "by", "unopposed")
 # With a date of birth, any row also gets the pupil's next transfer (issue 8): these columns.
 PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
 # Timelines kept for rows with the same inputs, least recently used evicted (issue 20). Sized on
@@ -44,7 +48,6 @@ PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
 # years of one process: 3.8 s at 102 MiB, bounded however long the caseload (16,384: 3.6 s).
 MEMO_SIZE = 8192
 FILES_SIZE = 1024  # file cells looked up once each
-OPTION = re.compile(r"--([a-z][a-z0-9-]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +196,7 @@ class Runner:
         except (CellError, SendtimeError) as exc:
             code = exc.exit_code if isinstance(exc, SendtimeError) else 2
             process = cell_text(cells[plan.process]).lower()
-            message = _column_error(exc) or _scrub(str(exc), cells, plan.keep, process)
+            message = column_error(exc) or scrub(str(exc), cells, plan.keep, process)
             return RowError(ref, row.line, message, code)
         except Exception as exc:  # a bug must not stop the batch or show the row's cells
             return RowError(ref, row.line, f"internal error ({type(exc).__name__})", 1)
@@ -209,9 +212,9 @@ class Runner:
             )
             warns_or_none = self._scrubbed.pop(key, None)
             if warns_or_none is None:
-                values = _cell_values(cells, plan.keep)  # once per row, not once per warning
+                values = cell_values(cells, plan.keep)  # once per row, not once per warning
                 warns_or_none = tuple(
-                    _scrub(w, cells, plan.keep, timeline.process, values) for w in timeline.warnings
+                    scrub(w, cells, plan.keep, timeline.process, values) for w in timeline.warnings
                 )
                 if len(self._scrubbed) >= MEMO_SIZE:
                     del self._scrubbed[next(iter(self._scrubbed))]
@@ -230,7 +233,7 @@ class Runner:
             value = cells[i]
             if value == "":
                 continue
-            v = _convert(value, p.kind, p.column)
+            v = convert_cell(value, p.kind, p.column)
             kwargs[p.arg] = v
             for d in v if isinstance(v, list) else [v]:
                 if isinstance(d, dt.date) and (latest is None or d > latest):
@@ -296,7 +299,7 @@ class Runner:
 
         if self.defaults.today is None:
             return t
-        kwargs: dict[str, Any] = {"dob": _convert(dob, ParamKind.DATE, "dob")}
+        kwargs: dict[str, Any] = {"dob": convert_cell(dob, ParamKind.DATE, "dob")}
         for column, kind in (
             ("structure", ParamKind.TEXT),
             ("year_group", ParamKind.INT),
@@ -304,7 +307,7 @@ class Runner:
             ("transfer_after_year", ParamKind.INT),
         ):
             if (value := self._pupil_cell(plan, cells, column)) != "":
-                kwargs[column] = _convert(value, kind, column)
+                kwargs[column] = convert_cell(value, kind, column)
         p = pupil(
             kwargs.pop("dob"),
             today=self.defaults.today,
@@ -333,11 +336,11 @@ class Runner:
             raise CellError(f"column nation: {NATION_REFUSED}; leave it empty or remove it")
         out["counting_given"] = bool(text := cell("counting"))
         if text:
-            out["counting"] = _enum(Counting, text, "counting")
+            out["counting"] = word_of(Counting, text, "counting")
         if text := cell("terms"):
             out["terms"] = self._file(text, "terms")
         out["rules"] = self._file(text, "rules") if (text := cell("rules")) else None
-        out["exceptions"] = _exceptions(cell("exception"))
+        out["exceptions"] = parse_exceptions(cell("exception"))
         return out
 
     def _file(self, text: str, column: str) -> Path:
@@ -355,132 +358,7 @@ class Runner:
 def _first(spec: Process, value: Cell) -> Any:
     if value == "":
         return None
-    return _convert(value, spec.date_kind or ParamKind.DATE, "date")
-
-
-def _convert(value: Cell, kind: ParamKind, column: str) -> Any:
-    """One cell as its argument's type, or CellError naming the column."""
-    try:
-        if kind is ParamKind.DATE:
-            return parse_file_date(value)
-        if kind is ParamKind.DATES:
-            if isinstance(value, dt.date):
-                return [parse_file_date(value)]
-            return [parse_file_date(p.strip()) for p in str(value).split(";") if p.strip()]
-        if kind is ParamKind.YEAR:
-            n = _int(value)
-            if not 1000 <= n <= 9999:
-                raise CellError("expected a four-digit year, e.g. 2026")
-            return n
-        if kind is ParamKind.INT:
-            return _int(value)
-    except CellError as exc:
-        raise CellError(f"column {column}: {exc}") from None
-    return cell_text(value)
-
-
-def _int(value: Cell) -> int:
-    if isinstance(value, bool | dt.date):
-        raise CellError("expected a whole number")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
-        raise CellError("expected a whole number")
-    text = str(value).strip()
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    raise CellError("expected a whole number")
-
-
-def _enum(enum: Any, text: str, column: str) -> Any:
-    try:
-        return enum(text.strip().lower())
-    except ValueError:
-        msg = f"column {column}: expected one of " + ", ".join(m.value for m in enum)
-        raise CellError(msg) from None
-
-
-def _exceptions(text: str) -> list[RecordedException]:
-    """`personal` or `absence:START..END`, several separated by ";"."""
-    out = []
-    for part in (p.strip() for p in text.split(";")):
-        if not part:
-            continue
-        kind_text, _, rng = part.partition(":")
-        kind = _enum(ExceptionKind, kind_text, "exception")
-        if not rng:
-            out.append(RecordedException(kind))
-            continue
-        start_text, sep, end_text = rng.partition("..")
-        try:
-            if not sep:
-                raise CellError("bad range")
-            start, end = parse_file_date(start_text.strip()), parse_file_date(end_text.strip())
-        except CellError:
-            msg = (
-                "column exception: expected KIND or KIND:START..END, "
-                "e.g. absence:2025-04-01..2025-05-09"
-            )
-            raise CellError(msg) from None
-        if end < start:
-            raise CellError("column exception: the end of a range is before its start")
-        out.append(RecordedException(kind, start, end))
-    return out
-
-
-def _cell_values(cells: tuple[Cell, ...], keep: tuple[int, ...]) -> tuple[str, ...]:
-    """A row's cell values as they could appear in a message (dates also in ISO), longest first."""
-    values: set[str] = set()
-    for i, c in enumerate(cells):
-        if i in keep or c == "":
-            continue
-        values.add(cell_text(c))
-        with contextlib.suppress(CellError):
-            values.add(parse_file_date(c).isoformat())
-    return tuple(sorted((v for v in values if v), key=len, reverse=True))
-
-
-def _column_error(exc: CellError | SendtimeError) -> str | None:
-    """A core error worded for a caseload from its parts: the column and the problem, no value.
-
-    A word from a fixed list (a kind of transfer, an order type) is no personal data: those
-    errors keep the core's wording, which shows the word.
-    """
-    if not isinstance(exc, BadInput) or exc.field is None or exc.problem is None:
-        return None
-    if exc.field in VOCABULARY:
-        return None
-    problem = exc.problem.removeprefix(":").strip()
-    if problem.startswith(("is ", "needed ")):
-        problem = "the value " + problem if problem.startswith("is ") else problem
-    return " ".join(f"column {exc.field}: {problem}".split())
-
-
-def _scrub(
-    message: str,
-    cells: tuple[Cell, ...],
-    keep: tuple[int, ...],
-    process: str = "",
-    values: tuple[str, ...] | None = None,
-) -> str:
-    """An error message with every cell value of the row (but the ref) taken out.
-
-    Core messages name options (--draft-served) and sometimes the value; a caseload holds
-    personal data, so the value goes and the option becomes its column name (draft_served).
-    """
-    trigger = REGISTRY[process].trigger if process in REGISTRY else None
-
-    def column(m: re.Match[str]) -> str:
-        name = m[1].replace("-", "_")
-        return "date" if name == trigger else name
-
-    text = OPTION.sub(column, " ".join(message.split()))
-    for v in _cell_values(cells, keep) if values is None else values:
-        if v in text:  # the regex (and its compile) only where the value can match
-            text = re.sub(rf"(?<!\w){re.escape(v)}(?!\w)", "…", text)
-    return text
+    return convert_cell(value, spec.date_kind or ParamKind.DATE, "date")
 
 
 def cases(

@@ -164,7 +164,7 @@ def _validated(
 
 
 def load_terms_toml(path: str | Path) -> Terms:
-    """Term dates from the documented TOML format (data.md)."""
+    """Term dates from the documented TOML format (docs/terms-and-reviews.md)."""
     text = read_text(path, "--terms")
     try:
         doc = tomllib.loads(text)
@@ -202,7 +202,9 @@ def _ics_date(value: Any, where: str) -> dt.date:
 
 
 def load_terms_ics(path: str | Path) -> Terms:
-    """Term dates from an iCalendar file of all-day events (data.md), parsed with icalendar.
+    """Term dates from an iCalendar file of all-day events, parsed with icalendar.
+
+    The format: docs/terms-and-reviews.md.
 
     Events are classified by whole words in SUMMARY or CATEGORIES: closure words first
     ("half term", "holiday", "inset", "closure", "closed"), otherwise "term". DTEND is

@@ -1,4 +1,4 @@
-"""The edge that reads local rules: a TOML file of [[rule]] tables (interface.md, "Local rules").
+"""The edge that reads local rules: a TOML file of [[rule]] tables (docs/local-rules.md).
 
 Every error is one line naming the file, the rule id (or its position, #N, when it has no id)
 and the field. The batch runner loads one file per caseload row through RuleFiles, which reads

@@ -107,3 +107,12 @@ def due_table(
         )
     con.print(table)
     con.print(Text("Rules and the basis of each date: add --format csv.", style="dim"))
+    from sendtime.render.reader import key_entries
+    from sendtime.render.table import CAT, key_grid
+
+    shown = [f"{x.step.title} {x.step.id}" for x in found]
+    steps = [x.step for x in found]
+    entries = [(t, m) for t, m in key_entries(shown, steps, CAT) if t != "not a statutory deadline"]
+    if any(x.days_left != 0 for x in found):
+        entries.append(("3d", CAT.extra["due_in"]))
+    con.print(key_grid(entries, CAT))

@@ -1,4 +1,4 @@
-"""JSON documents written with the stdlib from the core's dataclasses (interface.md)."""
+"""JSON documents written with the stdlib from the core's dataclasses (docs/reference/json.md)."""
 
 from __future__ import annotations
 

@@ -15,11 +15,10 @@ from rich.table import Table
 from rich.text import Text
 
 from sendtime.engine.model import Step, Timeline
+from sendtime.render.reader import chronological, is_local
+from sendtime.texts import Catalogue, catalogue
 
-
-def is_local(s: Step) -> bool:
-    """Whether a step comes from a local rule (only those carry a source)."""
-    return s.source is not None
+__all__ = ["is_local", "local_table", "split_local"]
 
 
 def split_local(t: Timeline) -> tuple[Timeline, tuple[Step, ...]]:
@@ -30,30 +29,45 @@ def split_local(t: Timeline) -> tuple[Timeline, tuple[Step, ...]]:
     return replace(t, steps=tuple(s for s in t.steps if not is_local(s))), local
 
 
-def local_table(steps: Sequence[Step], console: Console, *, file: str | None = None) -> None:
-    """Print local steps: date, day, milestone with its anchor, and the source. Nothing if none."""
+def local_table(
+    steps: Sequence[Step],
+    console: Console,
+    *,
+    file: str | None = None,
+    cat: Catalogue | None = None,
+) -> list[str]:
+    """Print local steps: date, day, milestone with its anchor, and the source.
+
+    Returns the text shown (for the key); prints nothing when there are no local steps.
+    """
     if not steps:
-        return
-    origin = f" from {Path(file).name}" if file else ""
+        return []
+    cat = cat or catalogue("en")
+    origin = cat.local_origin.format(file=Path(file).name) if file else ""
+    title = cat.local_heading.format(origin=origin)
     table = Table(
-        title=f"Local milestones{origin}",
+        title=title,
         title_justify="left",
-        caption="Local practice, not statutory deadlines: they never move a statutory date.",
+        caption=cat.local_caption,
         caption_justify="left",
         show_lines=True,
     )
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Day", no_wrap=True)
-    table.add_column("Local milestone", overflow="fold", ratio=3)
-    table.add_column("Source", overflow="fold", ratio=2)
-    for s in sorted(steps, key=lambda s: (s.date is None, s.date or 0)):
+    date_col, day_col, step_col, source_col = cat.local_columns
+    table.add_column(date_col, no_wrap=True)
+    table.add_column(day_col, no_wrap=True)
+    table.add_column(step_col, overflow="fold", ratio=3)
+    table.add_column(source_col, overflow="fold", ratio=2)
+    shown = [title, cat.local_caption]
+    for s in chronological(steps):
         cell = Text(s.title, style="italic")
-        tags = [s.id, "practice (local)", s.basis, *s.notes]
+        tags = [s.id, cat.local_tag, s.basis, *s.notes]
         cell.append("\n" + " · ".join(tags), style="dim")
+        shown += [cell.plain, s.source or ""]
         table.add_row(
-            s.date.isoformat() if s.date else "no date",
-            (s.weekday or "")[:3],
+            s.date.isoformat() if s.date else cat.no_date,
+            cat.weekdays[s.date.weekday()][:3] if s.date else "",
             cell,
             s.source or "",
         )
     console.print(table)
+    return shown

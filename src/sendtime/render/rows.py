@@ -19,7 +19,7 @@ from sendtime.render.csv import STEP_COLUMNS, calendar_label, neutralise
 if TYPE_CHECKING:
     from sendtime.io.batch import Case
 
-# The interface's batch columns exactly (interface.md, "Batch input"): a step's notes repeat
+# The interface's batch columns exactly (docs/reference/files.md): a step's notes repeat
 # long rule texts in every row and would triple the file; they are in JSON Lines and ICS.
 BATCH_COLUMNS = ("ref", *(c for c in STEP_COLUMNS if c != "notes"))
 PREPARED_SIZE = 8192  # as the batch's timeline cache (io/batch.py MEMO_SIZE)

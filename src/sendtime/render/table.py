@@ -1,159 +1,173 @@
-"""Rich tables for people at a terminal. Imported only when the table format is chosen."""
+"""Rich tables for people at a terminal. Imported only when the table format is chosen.
+
+Every word comes from the catalogue (sendtime.texts); docs/reading-the-output.md shows the result.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sendtime.engine.model import InputValue, Rule, Status, Step, Timeline
-from sendtime.law.england.processes import title
-from sendtime.law.england.rules import DISCLAIMER
+from sendtime.engine.model import Rule, Status, Step, Timeline
+from sendtime.render.local import local_table, split_local
+from sendtime.render.reader import (
+    checked,
+    chronological,
+    collapsible,
+    heading,
+    key_entries,
+    next_line,
+    outcome_cell,
+    outcome_of,
+    outcome_summary,
+    provenance,
+    pupil_lines,
+    short_citation,
+    step_tags,
+    undated_line,
+)
+from sendtime.render.reader import input_text as input_text  # re-exported for callers
+from sendtime.texts import Catalogue, catalogue
 
-# Long source names shortened in the table; the legend below it spells them out.
-SHORT = (
-    ("SEND Regulations 2014, ", ""),
-    ("SEND Code of Practice 2015, paras ", "CoP "),
-    ("SEND Code of Practice 2015, para ", "CoP "),
-    ("Children and Families Act 2014, ", "CFA "),
-    ("R (L, M and P) v Devon CC, [2022] EWHC 493 (Admin)", "Devon [2022]"),
-    ("Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, ", "HESC "),
-)
-LEGEND = (
-    "reg(s) = SEND Regulations 2014 (SI 2014/1530); CoP = SEND Code of Practice 0-25 (2015); "
-    "CFA = Children and Families Act 2014; Devon [2022] = R (L, M and P) v Devon CC [2022] "
-    "EWHC 493 (Admin); HESC = Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008."
-)
+CAT = catalogue("en")
+ATTENTION = frozenset({"late", "overdue"})
 STYLE = {Status.STATUTORY: "", Status.GUIDANCE: "italic", Status.PRACTICE: "italic"}
 
 
-def short_citation(citation: str) -> str:
-    """A citation shortened for a narrow column."""
-    for long, short in SHORT:
-        citation = citation.replace(long, short)
-    return citation
-
-
-def input_text(v: InputValue) -> str:
-    """An input as text: a date in ISO, several dates joined with ", ", text as given."""
-    if isinstance(v, tuple):
-        return ", ".join(d.isoformat() for d in v)
-    return v.isoformat() if isinstance(v, dt.date) else v
-
-
-def _inputs(t: Timeline) -> str:
-    parts = []
-    for k, v in t.inputs:
-        shown = input_text(v)
-        parts.append(f"{k.replace('_', ' ')} {shown}")
-    return "; ".join(parts)
-
-
-def _step_cell(s: Step, marks: list[str]) -> Text:
+def _step_cell(s: Step, marks: list[str], cat: Catalogue) -> Text:
     cell = Text(s.title, style=STYLE[s.status])
-    tags = [s.id, s.kind.value]
-    if s.status is not Status.STATUTORY:
-        if s.status.value != s.kind.value:
-            tags.append(s.status.value)
-        tags.append("not a statutory deadline")
-    if s.projected:
-        tags.append("projected")
-    if s.disapplied:
-        tags.append(f"disapplied: {s.disapplied.limb}")
-    if marks:
-        tags.append("notes " + ",".join(marks))
-    cell.append("\n" + " · ".join(tags), style="dim")
+    cell.append("\n" + " · ".join(step_tags(s, cat, marks)), style="dim")
     return cell
 
 
-def _pupil_facts(t: Timeline, console: Console) -> None:
-    facts = t.pupil
-    if facts is None:
+def print_key(
+    shown: Sequence[str], steps: Sequence[Step], console: Console, cat: Catalogue
+) -> None:
+    """The key of the terms this output used, one per line."""
+    entries = key_entries(shown, steps, cat)
+    if not entries:
         return
-    lines = [
-        f"Year group {facts.year_group} in {facts.academic_year} ({facts.structure} structure).",
-        f"Compulsory school age ends {facts.compulsory_school_age_ends.isoformat()} "
-        "(Education Act 1996 s.8(3); the last Friday in June).",
-        "Reviews must consider preparation for adulthood (regs 20(6), 21(6))."
-        if facts.preparation_for_adulthood
-        else "Preparation for adulthood: from Year 9 (regs 20(6), 21(6)).",
-    ]
-    if facts.next_transfer:
-        lines.append(
-            f"Next transfer between phases: {facts.next_transfer}, into "
-            f"{facts.transfer_into or ''}."
-        )
-    for line in lines:
-        console.print(Text(line))
+    console.print(key_grid(entries, cat))
 
 
-def timeline_table(t: Timeline, console: Console) -> None:
-    """Print a timeline: a row per step, numbered notes below, provenance and disclaimer."""
-    _pupil_facts(t, console)
-    table = Table(
-        title=f"{title(t.process)}: {_inputs(t)}",
-        title_justify="left",
-        show_lines=True,
-    )
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Day", no_wrap=True)
-    table.add_column("Step", overflow="fold", ratio=3)
-    table.add_column("Set by", overflow="fold", ratio=1, min_width=14, max_width=24)
+def key_grid(entries: Sequence[tuple[str, str]], cat: Catalogue) -> Table:
+    """The key as a two-column grid (term, meaning) under a heading, wrapped with an indent."""
+    grid = Table.grid(padding=(0, 1))
+    grid.title = f"{cat.key_heading}:"
+    grid.title_justify = "left"
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for term, meaning in entries:
+        grid.add_row(term, meaning)
+    return grid
+
+
+def timeline_table(
+    t: Timeline, console: Console, *, rules_file: str | None = None, cat: Catalogue = CAT
+) -> None:
+    """Print a timeline for a person: what matters next, a row per step, notes, key, disclaimer.
+
+    Undated steps that an option would date are collapsed into one line; local steps (--rules)
+    get a table of their own; the key lists only the terms the output used.
+    """
+    statutory, local = split_local(t)
+    shown: list[str] = []
+
+    def say(line: str, style: str = "") -> None:
+        shown.append(line)
+        console.print(Text(line, style=style))
+
+    first = next_line(t, cat)
+    if first:
+        say(first, "bold")
+    summary = outcome_summary(t.steps, cat) if checked(t) else None
+    if summary:
+        say(summary, "bold")
+    for line in pupil_lines(t, cat):
+        say(line)
+    title = heading(t, cat)
+    shown.append(title)
+    table = Table(title=title, title_justify="left", show_lines=True)
+    date_col, day_col, step_col, cite_col = cat.columns
+    table.add_column(date_col, no_wrap=True)
+    table.add_column(day_col, no_wrap=True)
+    table.add_column(step_col, overflow="fold", ratio=3)
+    table.add_column(cite_col, overflow="fold", ratio=1, min_width=14, max_width=24)
+    with_outcomes = checked(t)
+    if with_outcomes:
+        table.add_column(cat.outcome_columns[3], overflow="fold", ratio=1, min_width=10)
     numbered: dict[str, int] = {}
-    # Chronological, as a timeline reads; undated steps last. JSON and CSV keep rule order.
-    for s in sorted(t.steps, key=lambda s: (s.date is None, s.date or 0)):
+    rows = [s for s in chronological(statutory.steps) if not collapsible(s)]
+    collapsed = [s for s in statutory.steps if collapsible(s)]
+    for s in rows:
         marks = []
         for n in s.notes:
             numbered.setdefault(n, len(numbered) + 1)
             marks.append(str(numbered[n]))
-        table.add_row(
-            s.date.isoformat() if s.date else "no date",
-            (s.weekday or "")[:3],
-            _step_cell(s, marks),
-            short_citation(s.citation),
-        )
-    console.print(table)
+        cell = _step_cell(s, marks, cat)
+        citation = short_citation(s.citation)
+        shown += [cell.plain, citation]
+        cells: list[str | Text] = [
+            s.date.isoformat() if s.date else cat.no_date,
+            cat.weekdays[s.date.weekday()][:3] if s.date else "",
+            cell,
+            citation,
+        ]
+        if with_outcomes:
+            kind = outcome_of(s)
+            cells.append(Text(outcome_cell(s, cat), style="bold" if kind in ATTENTION else ""))
+        table.add_row(*cells)
+    if rows:
+        console.print(table)
+    else:
+        say(title)
+    collapsed_marks: dict[str, list[str]] = {}
+    for s in collapsed:
+        for n in s.notes:
+            numbered.setdefault(n, len(numbered) + 1)
+            collapsed_marks.setdefault(s.id, []).append(str(numbered[n]))
+    undated = undated_line(collapsed, cat, collapsed_marks)
+    if undated:
+        say(undated)
     for note, i in numbered.items():
-        console.print(Text(f"{i}. {note}"))
-    for s in t.steps:
+        say(f"{i}. {note}")
+    for s in rows:
         if s.date is None:
-            console.print(Text(f"{s.id}: {s.basis}"))
+            say(f"{s.id}: {s.basis}")
+    for s in statutory.steps:
         if s.disapplied:
-            console.print(
-                Text(f"{s.id} disapplied under {s.disapplied.limb}: {s.disapplied.reason}")
-            )
-    for c in t.closure_checks:
-        engaged = {True: "engaged", False: "not engaged", None: "not known"}[c.engaged]
-        console.print(
-            Text(f"Closure test {c.limb}, advice requested {c.advice_requested}: {engaged}")
-        )
-        if c.closure and c.window:
-            named = f" ({c.closure.name})" if c.closure.name else ""
-            console.print(
-                Text(
-                    f"  closure{named}: first closed day {c.closure.first_closed_day}, reopens "
-                    f"{c.closure.reopens}; window {c.window[0]} to {c.window[1]}"
+            say(
+                cat.disapplied_line.format(
+                    id=s.id, limb=s.disapplied.limb, reason=s.disapplied.reason
                 )
             )
+    for c in t.closure_checks:
+        engaged = cat.closure_engaged[str(c.engaged).lower()]
+        say(cat.closure_line.format(limb=c.limb, requested=c.advice_requested, engaged=engaged))
+        if c.closure and c.window:
+            named = f" ({c.closure.name})" if c.closure.name else ""
+            detail = cat.closure_detail.format(
+                named=named,
+                first=c.closure.first_closed_day,
+                reopens=c.closure.reopens,
+                start=c.window[0],
+                end=c.window[1],
+            )
+            say(f"  {detail}")
         if c.note:
-            console.print(Text(f"  {c.note}"))
-    terms = f"; terms: {t.calendar.terms}" if t.calendar.terms else ""
-    console.print(
-        Text(
-            f"Counting: {t.counting.value}. Bank holidays: {t.calendar.bank_holidays} "
-            f"({t.calendar.source}){terms}. Explain a date: --explain STEP_ID.",
-            style="dim",
-        )
-    )
-    console.print(Text(LEGEND, style="dim"))
-    console.print(Text(DISCLAIMER, style="dim"))
+            say(f"  {c.note}")
+    shown += local_table(local, console, file=rules_file, cat=cat)
+    say(f"{provenance(t, cat)} {cat.explain_hint}", "dim")
+    print_key(shown, [*rows, *collapsed, *local], console, cat)
+    console.print(Text(cat.disclaimer, style="dim"))
 
 
 def rules_table(rules: Iterable[Rule], console: Console) -> None:
-    """Print the rule table."""
+    """Print the rule table, then the key of the terms it used."""
+    rules = list(rules)
     table = Table(title="sendtime rules", title_justify="left", show_lines=True)
     for col in ("Id", "Title", "Set by", "Period", "Kind", "Confidence"):
         table.add_column(col, overflow="fold")
@@ -162,4 +176,8 @@ def rules_table(rules: Iterable[Rule], console: Console) -> None:
             r.id, r.title, short_citation(r.citation), r.period, r.kind.value, r.confidence.value
         )
     console.print(table)
-    console.print(Text(LEGEND, style="dim"))
+    shown = [f"{short_citation(r.citation)} {r.title} {r.period}" for r in rules]
+    entries = [(t.term, t.meaning) for t in CAT.key_terms if t.regex.search("\n".join(shown))]
+    kinds = {r.kind.value for r in rules} | {r.status.value for r in rules}
+    entries += [(k, v) for k, v in CAT.kind_terms.items() if k in kinds]
+    console.print(key_grid(entries, CAT))

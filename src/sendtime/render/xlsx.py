@@ -169,6 +169,12 @@ class XlsxSink:
 
         writer = getattr(self._ws, "_writer", None)
         name = getattr(writer, "out", None)
+        # The sheet's row generator first, while its file is open: left to the garbage
+        # collector it writes to the closed file at exit ("Exception ignored ... closed file").
+        with contextlib.suppress(Exception):
+            rows = getattr(self._ws, "_rows", None)
+            if rows is not None:
+                rows.close()
         with contextlib.suppress(Exception):
             if writer is not None:
                 writer.xf.close()

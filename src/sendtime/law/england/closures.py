@@ -25,7 +25,7 @@ def closure_limb(terms: Terms) -> str:
 
 
 def closure_check(terms: Terms, requested: dt.date) -> ClosureCheck:
-    """The reg 10(4)(a)/(b) test for one advice request date (england.md section 2).
+    """The reg 10(4)(a)/(b) test for one advice request date (docs/terms-and-reviews.md).
 
     The limb is engaged when the date lies in [first closed day - 7, reopening day - 7],
     both ends inclusive, of a continuous closure of at least 4 weeks. Dates the file does

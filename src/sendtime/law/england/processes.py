@@ -5,7 +5,7 @@ England's RuleSet (steps and triggers), the library's lazy names (``sendtime.ass
 titles, the CLI's command modules and help order, and the batch runner (columns, first input).
 A new process is one row here, its rule rows (rules.py) and its function.
 
-Column names are the CLI option names with ``_`` for ``-`` (interface.md, "Batch input").
+Column names are the CLI option names with ``_`` for ``-`` (docs/reference/files.md).
 Functions are named as "module:attribute" and imported on first use, so reading the table is
 cheap.
 """

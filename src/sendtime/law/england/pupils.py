@@ -1,6 +1,6 @@
 """The pupil: year group, compulsory school age and the next phase transfer, from a date of birth.
 
-Guidance and arithmetic, not time limits (england.md, "The pupil"). Pure: today comes in.
+Guidance and arithmetic, not time limits (docs/pupil-and-support.md). Pure: today comes in.
 """
 
 from __future__ import annotations
@@ -228,7 +228,7 @@ def pupil(
 ) -> Timeline:
     """A pupil's year group, compulsory school age and next phase transfer, with its plan.
 
-    Guidance and arithmetic from the date of birth (england.md, "The pupil"); the transfer steps
+    Guidance and arithmetic from the date of birth (docs/pupil-and-support.md); the transfer steps
     are those of ``transfer`` for the computed year, and with ``plan_date`` the annual review's.
     ``today`` (in ``options`` or as a keyword) is required: a year group changes with it.
     """

@@ -16,7 +16,6 @@ from sendtime.engine.errors import BadInput, choose
 from sendtime.engine.model import Confidence, Status, Timeline, YearGroup
 from sendtime.engine.options import OptionFields, Options
 from sendtime.engine.timeline import compute
-from sendtime.law.england.rules import SAME_DAY_NOTE
 from sendtime.law.england.ruleset import ENGLAND
 from sendtime.law.england.school_year import (
     academic_year_start,
@@ -153,8 +152,6 @@ def review(
         warnings=warnings,
         options=o,
     )
-    if notice_sent is not None:
-        t = _add_note(t, "review.amend-representations", SAME_DAY_NOTE)
     if year_group is not None:
         t = replace(t, inputs=(*t.inputs, ("year_group", str(year_group))))
     end = t.step("review.period-end").date
@@ -228,18 +225,9 @@ def amend(
         for k, v in {"notice_sent": notice_sent, "served": served, "posted": posted}.items()
         if v is not None
     }
+    # Counted from the day sent when only that is known: the rule row says so (anchor_notes).
     o = Options.of(options, **fields)
-    t = compute(
-        ENGLAND,
-        "amend",
-        given,
-        values=opts,
-        warnings=[AMEND_WARNING],
-        options=o,
-    )
-    if served is None and posted is None:
-        t = _add_note(t, "review.amend-representations", SAME_DAY_NOTE)
-    return t
+    return compute(ENGLAND, "amend", given, values=opts, warnings=[AMEND_WARNING], options=o)
 
 
 def transfer(

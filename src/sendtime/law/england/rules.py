@@ -157,8 +157,8 @@ NO_CLOSURE_LIMB_NOTE = (
 )
 ASAP_NOTE = "the duty is to act as soon as practicable; this date is the latest"
 R_NOTE = (
-    "R may instead be the date the LA became responsible for the child or young person "
-    "under CFA s.24 (regs 5(1)(b), 10(1), 13(2))"
+    "the period may instead run from the day the LA became responsible for the child or young "
+    "person under CFA s.24, not the day it received the request (regs 5(1)(b), 10(1), 13(2))"
 )
 
 OMBUDSMAN_NOTE = (
@@ -452,6 +452,7 @@ RULES: tuple[Rule, ...] = (
         amount=15,
         method=Method.BEGINNING_WITH,
         kind=Kind.MINIMUM,
+        anchor_notes=(("notice_sent", SAME_DAY_NOTE),),
     ),
     # reg 22(3): "as soon as practicable, and in any event within 8 weeks of the date on which
     # the notice ... was sent"
@@ -554,8 +555,8 @@ RULES: tuple[Rule, ...] = (
         method=Method.CLEAR_BEFORE,
         kind=Kind.MINIMUM,
         notes=(
-            "'at least 5 months before' is a clear interval; a lenient reading (T - 5 months) "
-            "gives one day later",
+            "'at least 5 months before' is a clear interval; a lenient reading (the transfer "
+            "date less 5 months) gives one day later",
         ),
     ),
     # Not a transfer between phases (sixth form, apprenticeship, unknown): no reg 18 date;
@@ -606,8 +607,8 @@ RULES: tuple[Rule, ...] = (
         kind=Kind.PLANNING,
         confidence=Confidence.SECONDARY,
         notes=(
-            "the floor: the notice must be served by F - 15 days at the very latest, to leave "
-            "the 15 days for representations (reg 22(2)(c))",
+            "the floor: the notice must be served 15 days before the transfer deadline at the "
+            "very latest, to leave the 15 days for representations (reg 22(2)(c))",
         ),
     ),
     Rule(

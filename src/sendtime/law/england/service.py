@@ -1,8 +1,8 @@
 """Deemed service: the day a document sent by post, by hand or by email counts as received.
 
 A deemed date is a rebuttable presumption (Interpretation Act 1978 s.7: "unless the contrary is
-proved"), and the published readings disagree, so it is a range (england.md, "Service and
-receipt"). The earliest end is the step's date, acted on: safe for whoever must act (the LA
+proved"), and the published readings disagree, so it is a range (docs/counting.md,
+deemed dates). The earliest end is the step's date, acted on: safe for whoever must act (the LA
 answering a request, a parent answering a draft). The latest is carried beside it:
 
 - earliest: IPSEA model letter 9 -- first class post, the next working day after posting; by

@@ -1,7 +1,8 @@
 """SEN Support (no EHC plan): meetings with parents and review cycles from term dates.
 
 CoP 6.65: "Schools should meet parents at least three times each year". Guidance, not a time
-limit. The academic year is split into three parts by the terms' start dates (england.md): autumn =
+limit. The academic year is split into three parts by the terms' start dates
+(docs/pupil-and-support.md): autumn =
 terms starting September to December, spring = January to Easter, summer = Easter to July; a
 six-term calendar gives Terms 1-2, 3-4 and 5-6. Each part's meeting is due by its last school day.
 """

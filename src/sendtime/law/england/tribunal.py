@@ -132,7 +132,7 @@ def appeal(
 def order(
     order_date: dt.date,
     *,
-    type: OrderType | str,  # the CLI's --type, named as interface.md names it
+    type: OrderType | str,  # the CLI's --type, named as docs/reference/cli.md names it
     unopposed: bool | str = False,
     tribunal_direction: dt.date | None = None,
     order_sent: dt.date | None = None,
