@@ -215,6 +215,7 @@ _OTHERS = {
     "batch": "batch",
     "due": "due",
     "terms": "reviews",
+    "timeliness": "timeliness",
     **dict.fromkeys(("holidays", "rules", "schema"), "reference"),
 }
 COMMAND_MODULES: dict[str, str] = {
@@ -226,6 +227,7 @@ HELP_ORDER = (
     *(p.name for p in PROCESS_TABLE if p.family),
     "batch",
     "due",
+    "timeliness",
     "terms",
     "holidays",
     "rules",
