@@ -72,10 +72,11 @@ def main() -> None:
             mib, seconds = results[n, fmt]
             print(f"  -f {fmt}, {n:>7,} rows: peak RSS {mib:6.1f} MiB, {seconds:6.2f} s")
     if "csv" in formats and len(sizes) > 1:
-        small, large = results[sizes[0], "csv"][0], results[sizes[-1], "csv"][0]
+        first = 30_000 if 30_000 in sizes[:-1] else sizes[0]  # the target is vs 30,000
+        small, large = results[first, "csv"][0], results[sizes[-1], "csv"][0]
         print(
-            f"csv growth: {large / small:.2f}x the {sizes[0]:,}-row peak for "
-            f"{sizes[-1] / sizes[0]:g}x the rows (target <= 1.2x)"
+            f"csv growth: {large / small:.2f}x the {first:,}-row peak for "
+            f"{sizes[-1] / first:g}x the rows (target <= 1.2x)"
         )
     for fmt in formats:
         if fmt != "csv" and "csv" in formats:

@@ -48,10 +48,12 @@ def test_memory_is_flat_in_the_number_of_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sendtime.io import caseload as caseload_module
+    from sendtime.render import rows as rows_module
 
-    # Both caches are bounded (timelines, parsed date texts); keep them small here so the
-    # measure is what grows per row, not what a cache holds before it is full.
+    # All three caches are bounded (timelines, their CSV cells, parsed date texts); keep them
+    # small here so the measure is what grows per row, not what a cache holds before it is full.
     monkeypatch.setattr(batch, "MEMO_SIZE", 16)
+    monkeypatch.setattr(rows_module, "PREPARED_SIZE", 16)
     monkeypatch.setattr(caseload_module, "DATE_CACHE_SIZE", 16)
     peak(caseload(tmp_path / "warm.csv", 300))  # one-time allocations (caches, lazy tables)
     small = peak(caseload(tmp_path / "small.csv", 600))

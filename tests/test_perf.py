@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -85,3 +87,35 @@ def test_london_today_at_the_edges(utc: str, london: str) -> None:
 
     now = dt.datetime.fromisoformat(utc).replace(tzinfo=dt.UTC)
     assert london_today(now) == dt.date.fromisoformat(london)
+
+
+def test_rows_with_the_same_inputs_share_one_timeline_and_the_same_csv_cells(
+    tmp_path: Path,
+) -> None:
+    from sendtime.io.batch import Case, Defaults, cases
+    from sendtime.render.rows import CsvSink
+
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "ref,process,date,dob,school\n"
+        "A1,draft,2025-02-03,,Oak\n"
+        "A2,draft,2025-02-03,,Elm\n"  # the same inputs: the cache's timeline
+        "A3,draft,2025-02-03,2015-03-10,Oak\n"  # a dob adds transfer steps: its own timeline
+        "A4,draft,2025-02-03,,=Ash\n",
+        encoding="utf-8",
+    )
+    defaults = Defaults(today=dt.date(2025, 1, 1))
+    got = [c for c in cases(path, defaults=defaults) if isinstance(c, Case)]
+    assert [c.shared for c in got] == [True, True, False, True]
+    assert got[0].timeline is got[1].timeline is got[3].timeline
+    out = io.StringIO()
+    sink = CsvSink(out, ["school"])
+    for c in got:
+        sink.write(c)
+    rows = list(csv.reader(io.StringIO(out.getvalue())))[1:]
+    by_ref: dict[str, list[list[str]]] = {}
+    for r in rows:
+        by_ref.setdefault(r[0], []).append(r[1:])
+    assert [r[:-1] for r in by_ref["A1"]] == [r[:-1] for r in by_ref["A2"]]
+    assert {r[-1] for r in by_ref["A4"]} == {"'=Ash"}  # pass-through cells still neutralised
+    assert len(by_ref["A3"]) > len(by_ref["A1"])

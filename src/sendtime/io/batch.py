@@ -88,6 +88,9 @@ class Case:
     extra: tuple[tuple[str, Cell], ...]
     latest_input: dt.date | None
     warnings: tuple[str, ...] = ()  # the timeline's warnings, with the row's values taken out
+    # The timeline is the runner's cached object, shared by rows with the same inputs (an
+    # output may prepare its cells once per object); False when the row changed it (dob, rules).
+    shared: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +201,8 @@ class Runner:
         # Process functions are pure and timelines frozen: rows with the same inputs (a
         # caseload repeats dates) share one timeline instead of computing it again.
         self._memo: dict[tuple[object, ...], Timeline] = {}
+        self._last: Timeline | None = None  # the cache's timeline for the row being run
+        self._scrubbed: dict[tuple[object, ...], tuple[str, ...]] = {}
         self._rule_files: Any = None
 
     def calendar(self, nation: Nation, terms: Path | None) -> Any:
@@ -254,22 +259,29 @@ class Runner:
         extra = tuple((name, cells[i]) for name, i in plan.extra)
         warns: tuple[str, ...] = ()
         if timeline.warnings:
-            values = cell_values(cells, plan.keep)  # once per row, not once per warning
-            warns = tuple(
-                ISO_DATE.sub(
-                    "…",
-                    scrub(
-                        w,
-                        cells,
-                        plan.keep,
-                        timeline.process,
-                        values,
-                        registry=REGISTRIES.get(timeline.jurisdiction),
-                    ),
-                )
-                for w in timeline.warnings
+            # The same warnings and cells scrub the same way: once per distinct pair, not per row
+            # (a caseload without term dates warns on every row).
+            key = (
+                timeline.warnings,
+                timeline.process,
+                tuple(c for i, c in enumerate(cells) if i not in plan.keep),
             )
-        return Case(ref, row.line, timeline, extra, latest, warns)
+            warns_or_none = self._scrubbed.pop(key, None)
+            if warns_or_none is None:
+                values = cell_values(cells, plan.keep)  # once per row, not once per warning
+                registry = REGISTRIES.get(timeline.jurisdiction)
+                warns_or_none = tuple(
+                    ISO_DATE.sub(
+                        "…",
+                        scrub(w, cells, plan.keep, timeline.process, values, registry=registry),
+                    )
+                    for w in timeline.warnings
+                )
+                if len(self._scrubbed) >= MEMO_SIZE:
+                    del self._scrubbed[next(iter(self._scrubbed))]
+            self._scrubbed[key] = warns = warns_or_none
+        shared = timeline is self._last
+        return Case(ref, row.line, timeline, extra, latest, warns, shared)
 
     def _timeline(self, plan: _Plan, cells: tuple[Cell, ...]) -> tuple[Timeline, dt.date | None]:
         name = cell_text(cells[plan.process]).lower()
@@ -339,6 +351,7 @@ class Runner:
             if len(memo) >= MEMO_SIZE:  # bounded: drop the least recently used, memory stays flat
                 del memo[next(iter(memo))]
             memo[key] = t
+        self._last = t
         england_row = jurisdiction == "england"
         if england_row and name != "pupil" and (dob := self._pupil_cell(plan, cells, "dob")):
             t = self._with_transfer(t, plan, cells, dob, g)

@@ -7,11 +7,12 @@ batch's memory does not grow with its length; `close()` finishes the document.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Protocol
 
-from sendtime.engine.model import WEEKDAYS, Step
+from sendtime.engine.model import WEEKDAYS, Step, Timeline
 from sendtime.io.caseload import Cell, cell_text
 from sendtime.render.csv import (
     OUTCOME_COLUMNS,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 # The interface's batch columns exactly (docs/reference/files.md): a step's notes repeat
 # long rule texts in every row and would triple the file; they are in JSON Lines and ICS.
 BATCH_COLUMNS = ("ref", *(c for c in STEP_COLUMNS if c != "notes"))
+PREPARED_SIZE = 8192  # as the batch's timeline cache (io/batch.py MEMO_SIZE)
 
 
 class Sink(Protocol):
@@ -53,19 +55,31 @@ class CsvSink:
     ) -> None:
         if bom:
             out.write("\ufeff")
-        self._w = csv.writer(out, lineterminator="\n")
+        self._out = out
         self._outcomes, self._keep = outcomes, keep  # `check`: outcome columns, --only
         checked = OUTCOME_COLUMNS if outcomes else ()
+        # Rows are formatted into a buffer and handed to the stream once per caseload row: the
+        # stream (a guarded temp file) costs a Python call per write, csv.writer makes one a row.
+        self._buf = io.StringIO()
+        self._w = csv.writer(self._buf, lineterminator="\n")
         self._w.writerow([neutralise(c) for c in (*BATCH_COLUMNS, *checked, *extra_names)])
+        self._flush()
         # A rule's id, title, kind, status, confidence and citation are the same in every row:
         # neutralised once per rule, not once per row (a caseload repeats a few dozen rules).
         self._static: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        # Rows with the same inputs share one timeline object (the batch's cache): its cells
+        # between ref and the pass-through columns are prepared once. Keyed by id(), with the
+        # timeline kept in the value so the id cannot be reused while the entry lives.
+        self._prepared: dict[int, tuple[Timeline, tuple[tuple[str, ...], ...]]] = {}
 
-    def write(self, case: Case) -> None:
-        """Write one row's steps, every cell neutralised."""
-        t = case.timeline
-        ref, process = neutralise(case.ref), neutralise(t.process)
-        extra = [neutralise(cell_text(v)) for _, v in case.extra]
+    def _flush(self) -> None:
+        self._out.write(self._buf.getvalue())
+        self._buf.seek(0)
+        self._buf.truncate()
+
+    def _cells(self, t: Timeline) -> tuple[tuple[str, ...], ...]:
+        """The cells of each step from process to calendar, neutralised."""
+        process = neutralise(t.process)
         calendar = neutralise(calendar_label(t))
         rows = []
         for s in t.steps:
@@ -86,8 +100,7 @@ class CsvSink:
             sid, title, kind, status, confidence, citation = static
             d = s.date
             rows.append(
-                [
-                    ref,
+                (
                     process,
                     sid,
                     title,
@@ -105,10 +118,27 @@ class CsvSink:
                     s.date_range.latest.isoformat() if s.date_range else "",
                     calendar,
                     *([neutralise(c) for c in outcome_row(s)] if self._outcomes else ()),
-                    *extra,
-                ]
+                )
             )
-        self._w.writerows(rows)
+        return tuple(rows)
+
+    def write(self, case: Case) -> None:
+        """Write one row's steps, every cell neutralised."""
+        t = case.timeline
+        if case.shared:
+            entry = self._prepared.pop(id(t), None)
+            if entry is None or entry[0] is not t:
+                entry = (t, self._cells(t))
+                if len(self._prepared) >= PREPARED_SIZE:  # least recently used out, as the cache
+                    del self._prepared[next(iter(self._prepared))]
+            self._prepared[id(t)] = entry
+            rows = entry[1]
+        else:  # a timeline of this row only: nothing to keep
+            rows = self._cells(t)
+        ref = neutralise(case.ref)
+        extra = tuple(neutralise(cell_text(v)) for _, v in case.extra)
+        self._w.writerows((ref, *cells, *extra) for cells in rows)
+        self._flush()
 
     def close(self) -> None:
         """Nothing to finish: CSV has no footer."""
