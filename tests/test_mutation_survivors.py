@@ -1,0 +1,307 @@
+"""Tests that kill the survivors mutation testing found on 0.1 (docs/development.md, Mutation).
+
+Each test names the mutant it kills; each asserts exact values, so the mutant changes the answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from types import MappingProxyType
+
+import pytest
+
+from sendtime.engine.calendars import Calendar, ExcludingCalendar
+from sendtime.engine.errors import BadInput, NeedsMoreData
+from sendtime.engine.methods import METHODS, Anchor, Context, _closed_because, _offset
+from sendtime.engine.model import (
+    Citation,
+    Counting,
+    ExceptionKind,
+    Method,
+    Nation,
+    RecordedException,
+    Rule,
+    Step,
+    Unit,
+    When,
+)
+from sendtime.engine.notes import NO_ROLL_NOTE, apply_exceptions, status_notes
+from sendtime.engine.options import Options
+from sendtime.engine.ruleset import ExceptionRule, RuleSet
+from sendtime.engine.timeline import DUE_WINDOW_DAYS, compute, relative_to_today
+from sendtime.law.england.hesc import TribunalCalendar
+from sendtime.law.england.ruleset import ENGLAND
+from sendtime.law.england.service import deemed_service
+from tests.conftest import d
+
+LAW = Citation("Fake Act 2020", "s.1")
+
+
+def no_bank_holidays(nation: Nation, first: int, last: int) -> tuple[dict[dt.date, str], str]:
+    """Weekends, Christmas Day and Good Friday only: quick to build for any year."""
+    return {}, "none"
+
+
+def every_day_closed(nation: Nation, first: int, last: int) -> tuple[dict[dt.date, str], str]:
+    """Every day of the loaded years a holiday: no working day at all."""
+    start, end = dt.date(first, 1, 1), dt.date(last, 12, 31)
+    days = (start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+    return dict.fromkeys(days, "closed"), "closed"
+
+
+QUICK = Calendar(loader=no_bank_holidays)
+ONCE = Rule("fake.once", "fake", "Once", (LAW,), "within 10 days of the start", "start", 10)
+EACH = Rule("fake.each", "fake", "Each", (LAW,), "within 5 days of each", "start", 5, repeat=True)
+FAKE = RuleSet(
+    name="fake",
+    rules=MappingProxyType({r.id: r for r in (ONCE, EACH)}),
+    processes=MappingProxyType({"fake": ("fake.once", "fake.each")}),
+    triggers=MappingProxyType({"fake": "start"}),
+    exceptions=(ExceptionRule("s.9", ("fake.once",), "s.9(a)", "s.9(b)", 28),),
+    labels=MappingProxyType({"start": "the start"}),
+    in_force=dt.date(2020, 1, 1),
+)
+
+
+def ctx(cal: Calendar, counting: Counting = Counting.EXCLUSIVE, **options: str) -> Context:
+    return Context(cal, counting, options, {}, units=ENGLAND.units)
+
+
+def anchor(text: str, name: str = "start") -> Anchor:
+    return Anchor(d(text), name, f"{text} (the {name})", projected=False)
+
+
+# -- timeline.relative_to_today: `left < 0` -> `<= 0`; `left <= DUE_WINDOW_DAYS` -> `<` ------
+@pytest.mark.parametrize(
+    ("due", "left", "when"),
+    [
+        ("2025-03-09", -1, When.PAST),
+        ("2025-03-10", 0, When.DUE),  # due today is due, not past
+        ("2025-03-24", 14, When.DUE),  # the window's last day
+        ("2025-03-25", 15, When.UPCOMING),
+    ],
+)
+def test_due_today_and_the_edge_of_the_due_window(due: str, left: int, when: When) -> None:
+    assert DUE_WINDOW_DAYS == 14
+    assert relative_to_today(d(due), d("2025-03-10")) == (left, when)
+
+
+# -- methods._offset: the working-day and Tribunal-day branch of Method.AFTER ----------------
+def test_offset_in_working_days(eng: Calendar) -> None:
+    rule = Rule("x", "fake", "X", (LAW,), "3 working days after", "start", 3, Unit.WORKING_DAYS)
+    # Wed 2025-07-30: Thu 31, Fri 1 Aug, Mon 4 Aug.
+    got = _offset(rule, anchor("2025-07-30"), ctx(eng), n=3)
+    assert got == (d("2025-08-04"), "counting working days, the anchor not counted")
+    assert _offset(rule, anchor("2025-07-30"), ctx(eng), n=-3)[0] == d("2025-07-25")
+    after = METHODS[Method.AFTER](
+        Rule("x", "fake", "X", (LAW,), "w", "start", 3, Unit.WORKING_DAYS, method=Method.AFTER),
+        anchor("2025-07-30"),
+        ctx(eng),
+    )
+    assert after.date == d("2025-08-04")
+    assert after.explain == ("counting working days, the anchor not counted: 2025-08-04 (Monday).",)
+
+
+def test_offset_in_tribunal_days_skips_august(eng: Calendar) -> None:
+    rule = Rule("x", "fake", "X", (LAW,), "3 days", "start", 3, Unit.TRIBUNAL_DAYS)
+    # Wed 2025-07-30: Thu 31 July, then August is not a Tribunal working day: Mon 1, Tue 2 Sep.
+    got = _offset(rule, anchor("2025-07-30"), ctx(eng), n=3)
+    assert got == (d("2025-09-02"), "counting Tribunal working days, the anchor not counted")
+
+
+# -- service.deemed_service: the same-day basis and the default post class -------------------
+def test_hand_delivery_before_the_cut_off_is_served_that_day(eng: Calendar) -> None:
+    rule = ENGLAND.rules[
+        next(r for r, x in ENGLAND.rules.items() if x.method.name == "DEEMED_SERVICE")
+    ]
+    same = deemed_service(rule, anchor("2025-03-03", "delivered"), ctx(eng, at="10:00"))
+    assert same.date == d("2025-03-03")
+    assert same.basis == (
+        "delivered by hand on 2025-03-03: deemed received that day (earliest reading)"
+    )
+    late = deemed_service(rule, anchor("2025-03-03", "delivered"), ctx(eng, at="18:00"))
+    assert late.date == d("2025-03-04")
+    assert late.basis == (
+        "delivered by hand on 2025-03-03: deemed received the next working day (earliest reading)"
+    )
+
+
+def test_post_defaults_to_first_class(eng: Calendar) -> None:
+    rule = ENGLAND.rules[
+        next(r for r, x in ENGLAND.rules.items() if x.method.name == "DEEMED_SERVICE")
+    ]
+    got = deemed_service(rule, anchor("2025-03-03", "posted"), ctx(eng))  # no post option
+    assert got.date == d("2025-03-04")
+    assert got.range is not None
+    assert (got.range.earliest, got.range.latest) == (d("2025-03-04"), d("2025-03-05"))
+    assert got.basis.startswith("posted first class on 2025-03-03: deemed served on the 1st")
+
+
+# -- methods._closed_because: `weekday() >= 5` -> `> 5` (a Saturday, not a bank holiday) ------
+def test_a_closed_day_is_named_saturday_sunday_or_the_holiday(eng: Calendar) -> None:
+    assert _closed_because(eng, d("2025-03-01")) == " (a Saturday)"
+    assert _closed_because(eng, d("2025-03-02")) == " (a Sunday)"
+    assert _closed_because(eng, d("2025-05-05")) == " (May Day)"
+    assert _closed_because(eng, d("2025-03-03")) == ""
+
+
+# -- methods._working_beginning_with: `first == 'is'` -> `!=` ---------------------------------
+@pytest.mark.parametrize(
+    ("start", "words", "last"),
+    [
+        (
+            "2025-03-03",
+            "2025-03-03 is a working day, so it counts as day 1",
+            "2025-03-05 (Wednesday)",
+        ),
+        (
+            "2025-03-01",
+            "2025-03-01 is not a working day, so it does not count",
+            "2025-03-05 (Wednesday)",
+        ),
+    ],
+)
+def test_working_days_beginning_with_explain(
+    eng: Calendar, start: str, words: str, last: str
+) -> None:
+    rule = Rule(
+        "x",
+        "fake",
+        "X",
+        (LAW,),
+        "3 working days beginning with",
+        "start",
+        3,
+        Unit.WORKING_DAYS,
+        method=Method.WORKING_BEGINNING_WITH,
+    )
+    got = METHODS[Method.WORKING_BEGINNING_WITH](rule, anchor(start), ctx(eng))
+    assert got.explain == (f"'Beginning with': {words}; working day 3 is {last}.",)
+
+
+# -- methods._within, inclusive: `{days - 1}` -> `{days + 1}` in the explain -----------------
+def test_inclusive_counting_explain_matches_the_date() -> None:
+    rule = Rule("x", "fake", "X", (LAW,), "within 15 days", "start", 15)
+    got = METHODS[Method.WITHIN](rule, anchor("2025-03-03"), ctx(QUICK, Counting.INCLUSIVE))
+    assert got.date == d("2025-03-17")
+    assert got.explain == (
+        "Counting: inclusive (at the user's choice): 2025-03-03 is day 1, "
+        "so the last day is 2025-03-03 + 14 days.",
+        "2025-03-03 (Monday) + 14 days = 2025-03-17 (Monday).",
+    )
+
+
+# -- notes.status_notes: a weekend that is also a holiday is named by its weekday -------------
+def test_no_roll_note_on_christmas_saturday(eng: Calendar) -> None:
+    notes = status_notes(FAKE, ONCE, d("2021-12-25"), None, eng)  # Christmas Day, a Saturday
+    assert NO_ROLL_NOTE.format(weekday="Saturday") in notes
+    assert not any("Christmas" in n for n in notes)
+    weekday = status_notes(FAKE, ONCE, d("2025-12-25"), None, eng)  # a Thursday: the holiday
+    assert NO_ROLL_NOTE.format(weekday="Christmas Day") in weekday
+
+
+# -- notes.apply_exceptions: undated absence covers the whole period; a 1-day overlap --------
+def _step(on: str) -> Step:
+    t = compute(FAKE, "fake", {"start": (d("2025-03-03"),)}, options=Options(calendar=QUICK))
+    step = t.step("fake.once")
+    assert step.date == d(on)
+    return step
+
+
+def test_undated_absence_covers_the_whole_period() -> None:
+    rule = Rule("fake.once", "fake", "Once", (LAW,), "within 40 days", "start", 40)
+    t = compute(
+        replace(
+            FAKE,
+            rules=MappingProxyType({"fake.once": rule}),
+            processes=MappingProxyType({"fake": ("fake.once",)}),
+        ),
+        "fake",
+        {"start": (d("2025-03-03"),)},
+        options=Options(calendar=QUICK, exceptions=(RecordedException(ExceptionKind.ABSENCE),)),
+    )
+    step = t.step("fake.once")
+    assert step.date == d("2025-04-12")
+    assert step.disapplied is not None
+    assert step.disapplied.limb == "s.9(b)"
+    assert step.disapplied.reason == (
+        "absence from the LA's area for 41 days of the period tested (2025-03-03 to 2025-04-12; "
+        "s.9 needs 28); no dates given, so assumed to cover the whole period"
+    )
+
+
+def test_personal_exception_overlapping_by_one_day_disapplies() -> None:
+    step = _step("2025-03-13")
+    a = anchor("2025-03-03")
+    last_day = RecordedException(ExceptionKind.PERSONAL, d("2025-03-13"), d("2025-03-20"))
+    got = apply_exceptions(FAKE, step, ONCE, a, (last_day,))
+    assert got.disapplied is not None
+    assert got.disapplied.limb == "s.9(a)"
+    after = RecordedException(ExceptionKind.PERSONAL, d("2025-03-14"), d("2025-03-20"))
+    assert apply_exceptions(FAKE, step, ONCE, a, (after,)).disapplied is None
+
+
+# -- timeline._anchors and Timeline.inputs with several dates --------------------------------
+def test_several_dates_make_one_step_unless_the_rule_repeats() -> None:
+    given = {"start": (d("2025-03-03"), d("2025-04-01"))}
+    t = compute(FAKE, "fake", given, options=Options(calendar=QUICK))
+    assert [(s.id, s.date) for s in t.steps] == [
+        ("fake.once", d("2025-03-13")),
+        ("fake.each", d("2025-03-08")),
+        ("fake.each-2", d("2025-04-06")),
+    ]
+    assert t.inputs == (("start", (d("2025-03-03"), d("2025-04-01"))),)
+    one = compute(FAKE, "fake", {"start": (d("2025-03-03"),)}, options=Options(calendar=QUICK))
+    assert one.inputs == (("start", d("2025-03-03")),)
+
+
+# -- calendars.Calendar._ensure: the calendar grows beyond 2012-2045 -------------------------
+def test_the_calendar_grows_past_2045() -> None:
+    cal = Calendar()
+    assert cal.holiday_name(d("2046-12-25")) == "Christmas Day"
+    assert cal.holiday_name(d("2046-08-27")) == "Late Summer Bank Holiday"
+    assert not cal.is_working_day(d("2046-08-27"))
+    assert cal.covered_years == (2012, 2048)
+    assert cal.add_working_days(d("2046-08-24"), 1) == d("2046-08-28")  # Fri -> past the holiday
+
+
+# -- add_working_days(d, 0): `n >= 0` -> `n > 0` (Calendar and the Tribunal's view) ----------
+def test_zero_working_days_from_a_non_working_day(
+    eng: Calendar, tribunal: TribunalCalendar
+) -> None:
+    assert eng.add_working_days(d("2025-03-01"), 0) == d("2025-02-28")  # Saturday -> Friday
+    assert eng.add_working_days(d("2025-03-03"), 0) == d("2025-03-03")
+    assert tribunal.add_working_days(d("2025-03-01"), 0) == d("2025-02-28")
+    assert tribunal.add_working_days(d("2025-08-15"), 0) == d("2025-07-31")  # August left out
+
+
+# -- calendars._pick: NeedsMoreData, not IndexError, off the end of the working days ---------
+def test_running_off_the_calendar_is_needs_more_data() -> None:
+    closed = Calendar(loader=every_day_closed)
+    with pytest.raises(
+        NeedsMoreData, match="working-day arithmetic from 2025-03-03 leaves 2012-2045"
+    ):
+        closed.add_working_days(d("2025-03-03"), 1)
+    view = ExcludingCalendar(QUICK, lambda _: True, "nothing")
+    with pytest.raises(
+        NeedsMoreData, match="working-day arithmetic from 2025-03-03 leaves the calendar"
+    ):
+        view.add_working_days(d("2025-03-03"), 1)
+
+
+# -- the last year and date: MAX_YEAR 2200 and LAST_DATE 2199-12-31 --------------------------
+def test_year_2200_is_the_calendars_last() -> None:
+    cal = Calendar(loader=no_bank_holidays)
+    assert cal.holiday_name(d("2200-12-25")) == "Christmas Day"
+    assert cal.is_working_day(d("2200-12-24"))  # a Wednesday
+    with pytest.raises(NeedsMoreData, match="year 2201 is outside the calendar"):
+        Calendar(loader=no_bank_holidays).is_working_day(d("2201-01-01"))
+
+
+def test_2199_12_31_is_the_last_date_computed_from() -> None:
+    opts = Options(calendar=Calendar(loader=no_bank_holidays))
+    t = compute(FAKE, "fake", {"start": (d("2199-12-31"),)}, options=opts)
+    assert t.step("fake.once").date == d("2200-01-10")
+    with pytest.raises(BadInput, match="is after 2199-12-31, the last date sendtime computes from"):
+        compute(FAKE, "fake", {"start": (d("2200-01-01"),)}, options=opts)
