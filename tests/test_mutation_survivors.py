@@ -13,7 +13,14 @@ import pytest
 
 from sendtime.engine.calendars import Calendar, ExcludingCalendar
 from sendtime.engine.errors import BadInput, NeedsMoreData
-from sendtime.engine.methods import METHODS, Anchor, Context, _closed_because, _offset
+from sendtime.engine.methods import (
+    METHODS,
+    Anchor,
+    Computed,
+    Context,
+    _closed_because,
+    _offset,
+)
 from sendtime.engine.model import (
     Citation,
     Counting,
@@ -32,7 +39,13 @@ from sendtime.engine.ruleset import ExceptionRule, RuleSet
 from sendtime.engine.timeline import DUE_WINDOW_DAYS, compute, relative_to_today
 from sendtime.law.england.hesc import TribunalCalendar
 from sendtime.law.england.ruleset import ENGLAND
-from sendtime.law.england.service import deemed_service
+from sendtime.law.england.service import (
+    HAND_SOURCES,
+    POST_SOURCES,
+    PostClass,
+    _nth,
+    deemed_service,
+)
 from tests.conftest import d
 
 LAW = Citation("Fake Act 2020", "s.1")
@@ -64,7 +77,7 @@ FAKE = RuleSet(
 )
 
 
-def ctx(cal: Calendar, counting: Counting = Counting.EXCLUSIVE, **options: str) -> Context:
+def ctx(cal: Calendar, counting: Counting = Counting.EXCLUSIVE, /, **options: str) -> Context:
     return Context(cal, counting, options, {}, units=ENGLAND.units)
 
 
@@ -305,3 +318,107 @@ def test_2199_12_31_is_the_last_date_computed_from() -> None:
     assert t.step("fake.once").date == d("2200-01-10")
     with pytest.raises(BadInput, match="is after 2199-12-31, the last date sendtime computes from"):
         compute(FAKE, "fake", {"start": (d("2200-01-01"),)}, options=opts)
+
+
+# -- service.deemed_service: the explain and notes, and the cut-offs' edges -------------------
+def _deemed(eng: Calendar, how: str, **options: str) -> Computed:
+    rule = ENGLAND.rules["service.deemed"]
+    return deemed_service(rule, anchor("2025-03-03", how), ctx(eng, **options))
+
+
+def test_hand_delivery_without_a_time_explains_the_assumption(eng: Calendar) -> None:
+    got = _deemed(eng, "delivered")
+    early, late = HAND_SOURCES
+    assert got.explain == (
+        "Delivered by hand on 2025-03-03 (Monday).",
+        f"Earliest reading ({early}): 2025-03-03 (Monday).",
+        f"Latest reading ({late}): 2025-03-03 (Monday).",
+        "No time given (--at): assumed before 4.30pm.",
+    )
+    assert got.notes == (
+        f"a presumption, not a fact: both published readings give 2025-03-03 ({early})",
+        "no time of delivery given (--at): assumed before 4.30pm",
+    )
+
+
+@pytest.mark.parametrize(
+    ("at", "earliest", "latest"),
+    [
+        ("16:29", "2025-03-03", "2025-03-03"),
+        ("16:30", "2025-03-03", "2025-03-04"),  # CPR 6.26: after 4.30pm is the next day
+        ("17:00", "2025-03-03", "2025-03-04"),  # IPSEA: after 5pm is the next day
+        ("17:01", "2025-03-04", "2025-03-04"),
+    ],
+)
+def test_email_cut_offs(eng: Calendar, at: str, earliest: str, latest: str) -> None:
+    got = _deemed(eng, "delivered", by="email", at=at)
+    assert got.range is not None
+    assert (got.range.earliest, got.range.latest) == (d(earliest), d(latest))
+    assert got.explain[0] == f"Delivered by email on 2025-03-03 (Monday) at {at}."
+    assert len(got.explain) == 3  # no "no time given" line
+    assert len(got.notes) == 1
+
+
+def test_second_class_post_explain(eng: Calendar) -> None:
+    got = _deemed(eng, "posted", post="second")
+    early, late = POST_SOURCES[PostClass.SECOND]
+    assert got.date == d("2025-03-07")
+    assert got.explain == (
+        f"Earliest reading ({early}): the 4th working day after 2025-03-03 (Monday) is "
+        "2025-03-07 (Friday).",
+        f"Latest reading ({late}): the 4th working day after posting is 2025-03-07 (Friday).",
+        "sendtime acts on the earliest, 2025-03-07 (Friday); the real date of receipt always wins.",
+    )
+    assert got.basis == (
+        "posted second class on 2025-03-03: deemed served on the 4th working day after posting "
+        "(earliest reading)"
+    )
+
+
+def test_ordinals() -> None:
+    assert [_nth(n) for n in (1, 2, 3, 4, 11)] == ["1st", "2nd", "3rd", "4th", "11th"]
+
+
+# -- Calendar.add_school_days: n = 0 and both ends of the term dates --------------------------
+def test_school_days_zero_and_the_ends_of_the_terms(staffordshire: Calendar) -> None:
+    cal = staffordshire  # the first school day 2025-09-02, the last 2026-07-17
+    assert cal.add_school_days(d("2025-09-06"), 0) == d("2025-09-05")  # Saturday -> Friday
+    assert cal.add_school_days(d("2025-09-08"), 0) == d("2025-09-08")
+    assert cal.add_school_days(d("2025-09-03"), -1) == d("2025-09-02")
+    assert cal.add_school_days(d("2026-07-16"), 1) == d("2026-07-17")
+    with pytest.raises(
+        NeedsMoreData, match=r"^1 school days from 2025-09-02 leave the term dates$"
+    ):
+        cal.add_school_days(d("2025-09-02"), -1)
+    with pytest.raises(
+        NeedsMoreData, match=r"^1 school days from 2026-07-17 leave the term dates$"
+    ):
+        cal.add_school_days(d("2026-07-17"), 1)
+
+
+# -- ExcludingCalendar.next_working_day / working_day_on_or_before ----------------------------
+def test_tribunal_days_either_side_of_august(tribunal: TribunalCalendar) -> None:
+    assert tribunal.next_working_day(d("2025-07-31")) == d("2025-09-01")
+    assert tribunal.working_day_on_or_before(d("2025-08-15")) == d("2025-07-31")
+    assert tribunal.working_day_on_or_before(d("2026-01-01")) == d("2025-12-24")
+    view = ExcludingCalendar(QUICK, lambda _: True, "nothing")
+    with pytest.raises(NeedsMoreData, match=r"^working-day arithmetic from 2025-03-03 leaves"):
+        view.working_day_on_or_before(d("2025-03-03"))
+
+
+# -- methods: the basis and explain of BEFORE_FIXED and WORKING_WITHIN ------------------------
+def test_before_fixed_and_working_within_words() -> None:
+    fixed = Rule(
+        "x", "fake", "X", (LAW,), "before", "start", method=Method.BEFORE_FIXED, fixed=(9, 1)
+    )
+    got = METHODS[Method.BEFORE_FIXED](fixed, anchor("2025-03-03"), ctx(QUICK))
+    assert (got.date, got.basis) == (d("2025-08-31"), "before 1 September 2025")
+    assert got.explain == ("'Before 1 September' means by the day before: 2025-08-31 (Sunday).",)
+    within = Rule(
+        "x", "fake", "X", (LAW,), "w", "start", 3, Unit.WORKING_DAYS, method=Method.WORKING_WITHIN
+    )
+    got = METHODS[Method.WORKING_WITHIN](within, anchor("2025-03-03"), ctx(QUICK))
+    assert got.basis == "3 working days after 2025-03-03 (the start)"
+    assert got.explain == (
+        "2025-03-03 is not counted; working day 3 after it is 2025-03-06 (Thursday).",
+    )
