@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 import pytest
 
-from sendtime.engine.calendars import Calendar, ExcludingCalendar
+from sendtime.engine.calendars import Calendar, ExcludingCalendar, build_bank_holidays
 from sendtime.engine.errors import BadInput, NeedsMoreData
 from sendtime.engine.methods import (
     METHODS,
@@ -421,4 +421,60 @@ def test_before_fixed_and_working_within_words() -> None:
     assert got.basis == "3 working days after 2025-03-03 (the start)"
     assert got.explain == (
         "2025-03-03 is not counted; working day 3 after it is 2025-03-06 (Thursday).",
+    )
+
+
+# -- growing the calendar at its edges (2011 and 2046), where the year arguments matter -------
+def test_working_days_across_the_loaded_years_edges() -> None:
+    # Fresh calendars load 2012-2045 first, so each call below must grow the list.
+    assert Calendar().working_days_beginning_with(d("2045-12-20"), 10) == d("2046-01-05")
+    assert Calendar().add_working_days(d("2045-12-20"), 10) == d("2046-01-08")
+    assert Calendar().add_working_days(d("2012-01-10"), -10) == d("2011-12-22")
+    # The Tribunal's view leaves out 25 December-1 January as well.
+    assert TribunalCalendar(Calendar()).add_working_days(d("2045-12-20"), 5) == d("2046-01-04")
+    assert TribunalCalendar(Calendar()).add_working_days(d("2012-01-10"), -10) == d("2011-12-19")
+    assert TribunalCalendar(Calendar()).working_day_on_or_before(d("2012-01-01")) == d("2011-12-23")
+    between = TribunalCalendar(Calendar()).working_days_between
+    assert between(d("2045-12-01"), d("2046-01-10")) == 22
+    assert TribunalCalendar(Calendar()).working_days_between(d("2011-12-01"), d("2012-01-10")) == 22
+
+
+def test_beginning_with_off_the_working_days_is_needs_more_data() -> None:
+    closed = Calendar(loader=every_day_closed)
+    with pytest.raises(
+        NeedsMoreData, match=r"^working-day arithmetic from 2025-03-03 leaves 2012-2045$"
+    ):
+        closed.working_days_beginning_with(d("2025-03-03"), 1)
+
+
+def test_school_day_on_or_before_the_first_school_day(staffordshire: Calendar) -> None:
+    assert staffordshire.school_day_on_or_before(d("2025-09-02")) == d("2025-09-02")
+    assert staffordshire.school_day_on_or_before(d("2025-09-07")) == d("2025-09-05")
+    # (a date before the first school day is refused earlier, as outside the term dates)
+
+
+# -- build_bank_holidays: England's subdivision, years and British names ----------------------
+def test_build_bank_holidays_2025() -> None:
+    assert build_bank_holidays(Nation.ENGLAND_AND_WALES, 2025, 2025) == {
+        d("2025-01-01"): "New Year's Day",
+        d("2025-04-18"): "Good Friday",
+        d("2025-04-21"): "Easter Monday",  # missing without the subdivision
+        d("2025-05-05"): "May Day",
+        d("2025-05-26"): "Spring Bank Holiday",
+        d("2025-08-25"): "Late Summer Bank Holiday",
+        d("2025-12-25"): "Christmas Day",
+        d("2025-12-26"): "Boxing Day",
+    }
+
+
+def test_views_name_their_rule_in_the_source() -> None:
+    assert TribunalCalendar(QUICK).source == "none; HESC r.12(3)(b) days left out"
+    assert ExcludingCalendar(QUICK, lambda _: False, "no rule").source == "none; no rule"
+
+
+def test_on_day_explain() -> None:
+    rule = Rule("x", "fake", "X", (LAW,), "on the day", "start", method=Method.ON_DAY)
+    got = METHODS[Method.ON_DAY](rule, anchor("2025-03-03"), ctx(QUICK))
+    assert got == Computed(
+        d("2025-03-03"), "on 2025-03-03 (the start)", ("On the day itself: 2025-03-03 (Monday).",)
     )
