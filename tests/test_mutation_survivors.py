@@ -37,7 +37,7 @@ from sendtime.engine.notes import NO_ROLL_NOTE, apply_exceptions, status_notes
 from sendtime.engine.options import Options
 from sendtime.engine.ruleset import ExceptionRule, RuleSet
 from sendtime.engine.timeline import DUE_WINDOW_DAYS, compute, relative_to_today
-from sendtime.law.england.hesc import TribunalCalendar
+from sendtime.law.england.hesc import TribunalCalendar, roll_tribunal
 from sendtime.law.england.ruleset import ENGLAND
 from sendtime.law.england.service import (
     HAND_SOURCES,
@@ -477,4 +477,63 @@ def test_on_day_explain() -> None:
     got = METHODS[Method.ON_DAY](rule, anchor("2025-03-03"), ctx(QUICK))
     assert got == Computed(
         d("2025-03-03"), "on 2025-03-03 (the start)", ("On the day itself: 2025-03-03 (Monday).",)
+    )
+
+
+# -- hesc.roll_tribunal: its explain lines and the r.12(2)-into-August warning ---------------
+RULE_12 = (
+    "HESC r.12(3)(a) is tested on that day only; otherwise r.12(2) moves a non-working day to the "
+    "next working day."
+)
+
+
+def test_roll_tribunal_from_a_sunday_into_august(eng: Calendar) -> None:
+    assert roll_tribunal(d("2022-07-31"), ctx(eng)) == (
+        d("2022-08-01"),
+        (
+            f"The time ends on 2022-07-31 (Sunday). {RULE_12}",
+            "2022-07-31 (Sunday) is not a working day (Sunday); r.12(2) moves it to the next "
+            "working day: 2022-08-01.",
+            "2022-08-01 is itself in 25 December-1 January or August, but r.12(3)(a) asks where "
+            "the time ends (2022-07-31), not the day r.12(2) gives; sendtime keeps the earlier date.",
+        ),
+        (
+            "2022-08-01 is in 25 December-1 January or August only because r.12(2) moved "
+            "2022-07-31 (not a working day); r.12(3)(a) is read on the day the time ends, so the "
+            "earlier date is kept",
+        ),
+    )
+
+
+def test_roll_tribunal_in_august_and_on_a_working_day(eng: Calendar) -> None:
+    assert roll_tribunal(d("2025-08-15"), ctx(eng)) == (
+        d("2025-09-01"),
+        (
+            f"The time ends on 2025-08-15 (Friday). {RULE_12}",
+            "2025-08-15 (Friday) is in August; r.12(3)(a) moves it to the first working day after "
+            "31 August: 2025-09-01.",
+        ),
+        (),
+    )
+    assert roll_tribunal(d("2025-03-03"), ctx(eng))[1][1] == (
+        "2025-03-03 (Monday) is a working day outside 25 December-1 January and August: no roll."
+    )
+
+
+# -- timeline._undated: the explain of a step with no date ------------------------------------
+def test_an_undated_step_explains_what_to_give() -> None:
+    later = Rule(
+        "fake.later", "fake", "Later", (LAW,), "within 5 days of the decision", "decision", 5
+    )
+    rs = replace(
+        FAKE,
+        rules=MappingProxyType({"fake.once": ONCE, "fake.later": later}),
+        processes=MappingProxyType({"fake": ("fake.once", "fake.later")}),
+    )
+    t = compute(rs, "fake", {"start": (d("2025-03-03"),)}, options=Options(calendar=QUICK))
+    step = t.step("fake.later")
+    assert (step.date, step.basis) == (None, "no date: give --decision")
+    assert step.explain == (
+        "Rule: Fake Act 2020, s.1: within 5 days of the decision.",
+        "No date: give --decision.",
     )
