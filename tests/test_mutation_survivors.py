@@ -495,7 +495,8 @@ def test_roll_tribunal_from_a_sunday_into_august(eng: Calendar) -> None:
             "2022-07-31 (Sunday) is not a working day (Sunday); r.12(2) moves it to the next "
             "working day: 2022-08-01.",
             "2022-08-01 is itself in 25 December-1 January or August, but r.12(3)(a) asks where "
-            "the time ends (2022-07-31), not the day r.12(2) gives; sendtime keeps the earlier date.",
+            "the time ends (2022-07-31), not the day r.12(2) gives; sendtime keeps the earlier "
+            "date.",
         ),
         (
             "2022-08-01 is in 25 December-1 January or August only because r.12(2) moved "
