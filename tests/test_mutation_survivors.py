@@ -538,3 +538,28 @@ def test_an_undated_step_explains_what_to_give() -> None:
         "Rule: Fake Act 2020, s.1: within 5 days of the decision.",
         "No date: give --decision.",
     )
+
+
+# -- methods._clear_before: the months branch and both explain lines --------------------------
+def test_clear_before_explain_in_months_and_weeks() -> None:
+    months = Rule(
+        "x", "fake", "X", (LAW,), "at least", "start", 2, Unit.MONTHS, Method.CLEAR_BEFORE
+    )
+    got = METHODS[Method.CLEAR_BEFORE](months, anchor("2025-03-31"), ctx(QUICK))
+    assert got == Computed(
+        d("2025-01-30"),
+        "2 months clear before 2025-03-31 (the start)",
+        (
+            "'At least 2 months before': a clear interval, so the latest day is the day before the "
+            "corresponding date 2 months before 2025-03-31 (2025-01-31): 2025-01-30 (Thursday).",
+            "A lenient reading (2025-03-31 - 2 months) gives 2025-01-31 (Friday).",
+        ),
+    )
+    weeks = Rule("x", "fake", "X", (LAW,), "at least", "start", 2, Unit.WEEKS, Method.CLEAR_BEFORE)
+    got = METHODS[Method.CLEAR_BEFORE](weeks, anchor("2025-03-31"), ctx(QUICK))
+    assert got.date == d("2025-03-16")
+    assert got.explain == (
+        "'At least 2 weeks': neither the day it is given nor 2025-03-31 counts, so the latest day "
+        "is 2025-03-31 - 15 days = 2025-03-16 (Sunday).",
+        "A lenient reading (2025-03-31 - 14 days) gives 2025-03-17 (Monday).",
+    )
