@@ -18,6 +18,7 @@ GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
 TERMS = "examples/terms-staffordshire-2025-26.toml"
 SUMMER = "examples/terms-illustrative-summer-2025.toml"
 RULES = "examples/local-rules.toml"
+WALES_TERMS = "examples/terms-wales-illustrative-2025-26.toml"
 TODAY = ["--today", "2025-11-01"]
 
 SCENARIOS: dict[str, list[str]] = {
@@ -57,6 +58,31 @@ SCENARIOS: dict[str, list[str]] = {
     "reassess": ["reassess", "2025-02-03"],
     "pupil-year-6": ["pupil", "--dob", "2015-03-10", *TODAY],
     "support-staffordshire": ["support", "--terms", TERMS, "--every", "6w"],
+    # Wales (docs/wales.md)
+    "wales-idp-school-christmas": ["wales", "idp", "2025-11-03", "--terms", WALES_TERMS],
+    "wales-idp-fei": ["wales", "idp", "2025-10-03", "--by", "fei", "--terms", WALES_TERMS],
+    "wales-idp-la": ["wales", "idp", "2025-10-02", "--by", "la"],
+    "wales-reconsider": ["wales", "reconsider", "2025-11-03"],
+    "wales-not-necessary-roll": ["wales", "not-necessary", "2025-02-10"],
+    "wales-nhs-referral-christmas": ["wales", "nhs-referral", "2025-11-13"],
+    "wales-cease-reconsider-easter": ["wales", "cease-reconsider", "2026-03-06"],
+    "wales-fei-transfer": ["wales", "fei-transfer", "2026-02-12", "--terms", WALES_TERMS],
+    "wales-review": ["wales", "review", "2026-03-15"],
+    "wales-appeal": ["wales", "appeal", "2025-03-10"],
+    "wales-appeal-dispute-resolution": [
+        "wales",
+        "appeal",
+        "2025-01-06",
+        "--referred",
+        "2025-02-01",
+    ],
+    "wales-not-necessary-beyond-control": [
+        "wales",
+        "not-necessary",
+        "2025-02-11",
+        "--exception",
+        "beyond-control",
+    ],
 }
 VERSION = re.compile(r"holidays \d+\.\d+(?:\.\d+)?")
 

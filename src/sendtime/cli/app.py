@@ -39,17 +39,21 @@ APP_SETTINGS: dict[str, Any] = {
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
     "no_args_is_help": True,
-    "help": "Statutory SEND deadlines for England, each with the regulation that sets it.",
+    "help": "Statutory SEND deadlines for England (and Wales: sendtime wales), each with its "
+    "source.",
 }
 app = typer.Typer(**APP_SETTINGS)
 BUILT_IN: frozenset[str] = frozenset()  # every command lives in a family module
 
 
-def timeline_command(name: str) -> Callable[[Callable[..., Timeline]], Callable[..., Timeline]]:
+def timeline_command(
+    name: str, *, group: typer.Typer | None = None
+) -> Callable[[Callable[..., Timeline]], Callable[..., Timeline]]:
     """Register a timeline command: fn(common, **own options) -> Timeline; render and exit here.
 
     The common options are added to the command's signature once, here, instead of being
-    repeated in every command.
+    repeated in every command. ``group`` registers it under a command group (``sendtime wales``)
+    instead of on the app itself.
     """
 
     def register(fn: Callable[..., Timeline]) -> Callable[..., Timeline]:
@@ -71,7 +75,7 @@ def timeline_command(name: str) -> Callable[[Callable[..., Timeline]], Callable[
             parameters=params, return_annotation=int
         )
         command.__annotations__ = {p.name: p.annotation for p in params}
-        app.command(name)(command)
+        (group or app).command(name)(command)
         return fn
 
     return register
@@ -92,7 +96,7 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Statutory SEND deadlines for England, each with the regulation that sets it."""
+    """Statutory SEND deadlines for England (and Wales: sendtime wales), each with its source."""
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -215,7 +219,9 @@ _OTHERS = {
     "batch": "batch",
     "due": "due",
     "terms": "reviews",
+    "timeliness": "timeliness",
     **dict.fromkeys(("holidays", "rules", "schema"), "reference"),
+    "wales": "wales",  # a group: sendtime wales idp, ... (cli/wales.py)
 }
 COMMAND_MODULES: dict[str, str] = {
     **{p.name: f"sendtime.cli.{p.family}" for p in PROCESS_TABLE if p.family},
@@ -226,6 +232,7 @@ HELP_ORDER = (
     *(p.name for p in PROCESS_TABLE if p.family),
     "batch",
     "due",
+    "timeliness",
     "terms",
     "holidays",
     "rules",
@@ -253,6 +260,7 @@ def load_commands(names: Iterable[str] | None = None) -> typer.Typer:
     sub = typer.Typer(**APP_SETTINGS)
     sub.registered_callback = app.registered_callback
     sub.registered_commands = [c for c in app.registered_commands if c.name in keep]
+    sub.registered_groups = [g for g in app.registered_groups if g.name in keep]
     return sub
 
 

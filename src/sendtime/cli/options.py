@@ -271,7 +271,8 @@ COMMON_PARAMS = [
             list[str] | None,
             _opt(
                 "--exception",
-                help="Record an exception: personal or absence, optionally :START..END.",
+                help="Record an exception: personal, absence or beyond-control, optionally "
+                ":START..END.",
                 metavar="KIND",
             ),
         ],

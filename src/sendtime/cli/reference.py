@@ -80,16 +80,22 @@ def rules_cmd(
     format: Annotated[
         str, _opt("--format", "-f", help="table, json or csv.", metavar="FORMAT")
     ] = "table",
+    jurisdiction: Annotated[
+        str,
+        _opt(
+            "--jurisdiction", help="england (default) or wales: whose rule table.", metavar="NAME"
+        ),
+    ] = "england",
 ) -> int:
     """The rule table: id, title, citation, period, kind and confidence of every step."""
-    from sendtime.law.england.rules import rule_table
+    from sendtime.law.jurisdictions import check, rule_table
 
     choice(format, "--format", FORMATS)
-    rules = rule_table()
+    rules = rule_table(check(jurisdiction, "--jurisdiction"))
     if format == "json":
         from sendtime.render.json import dumps, rules_dict
 
-        out(dumps(rules_dict(rules)))
+        out(dumps(rules_dict(rules, jurisdiction=jurisdiction)))
     elif format == "csv":
         from sendtime.render.csv import write_rows
 
@@ -112,7 +118,7 @@ def rules_cmd(
     else:
         from sendtime.render.table import rules_table
 
-        rules_table(rules, console())
+        rules_table(rules, console(), jurisdiction=jurisdiction)
     return 0
 
 

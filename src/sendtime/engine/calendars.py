@@ -265,6 +265,16 @@ class Calendar:
             raise NeedsMoreData(msg)
         return dt.date.fromordinal(sd[i])
 
+    def school_days_beginning_with(self, d: dt.date, n: int) -> dt.date:
+        """Last day of "n school days beginning with d": d is day 1 if it is a school day."""
+        self._require_terms(d)
+        sd = self._school_days()
+        i = bisect_left(sd, d.toordinal()) + n - 1
+        if not 0 <= i < len(sd):
+            msg = f"{n} school days beginning with {d.isoformat()} leave the term dates"
+            raise NeedsMoreData(msg)
+        return dt.date.fromordinal(sd[i])
+
     def add_school_days(self, d: dt.date, n: int) -> dt.date:
         """The nth school day after d (before it when negative), d not counted."""
         self._require_terms(d)
@@ -278,6 +288,35 @@ class Calendar:
 
 
 # ----------------------------------------------------------------------------- calendar views
+class SchoolDays:
+    """A Calendar's school days seen as the days a count steps over (units school/term days).
+
+    A school day is a weekday inside one of the setting's terms that is not a bank holiday and
+    not a closure its term file lists (an INSET day listed as a closure is not a school day).
+    Every question needs the term file; without it, or outside it, NeedsMoreData (exit 3).
+
+    Args:
+        base: the calendar holding the bank holidays and the setting's terms.
+    """
+
+    counted = "school-day"
+
+    def __init__(self, base: Calendar) -> None:
+        self.base = base
+
+    def is_working_day(self, d: dt.date) -> bool:
+        """Whether d is a school day of the setting."""
+        return self.base.is_school_day(d)
+
+    def add_working_days(self, d: dt.date, n: int) -> dt.date:
+        """The nth school day after d (d not counted); before d when n is negative."""
+        return self.base.add_school_days(d, n)
+
+    def working_days_beginning_with(self, d: dt.date, n: int) -> dt.date:
+        """Last day of "n school days beginning with d"."""
+        return self.base.school_days_beginning_with(d, n)
+
+
 class ExcludingCalendar:
     """A view of a Calendar whose working days leave out the days a predicate names.
 

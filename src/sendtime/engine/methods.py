@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from sendtime.engine import periods
-from sendtime.engine.calendars import Calendar
+from sendtime.engine.calendars import Calendar, SchoolDays
 from sendtime.engine.errors import NeedsMoreData, option_name
 from sendtime.engine.model import (
     WEEKDAYS,
@@ -92,15 +92,40 @@ def _plural(n: int, unit: Unit) -> str:
     return f"{n} {word[:-1] if n == 1 and word.endswith('s') else word}"
 
 
+SCHOOL_UNITS = frozenset({Unit.SCHOOL_DAYS, Unit.TERM_DAYS})
+SCHOOL_DAY_WORDS = (
+    "{noun} ({terms}): a weekday inside one of the setting's terms that is not a bank holiday "
+    "and not a closure listed in its term file (INSET days listed as closures are not counted)."
+)
+
+
 def _working_cal(rule: Rule, ctx: Context) -> WorkingDays:
-    """The calendar a working-day count uses: a view the RuleSet gives for the unit, if any."""
+    """The calendar a count uses: a RuleSet's view for the unit, else school or working days.
+
+    School and term-time days count on the setting's school days (SchoolDays).
+    """
     view = ctx.units.get(rule.unit)
-    return view.view(ctx.calendar) if view is not None else ctx.calendar
+    if view is not None:
+        return view.view(ctx.calendar)
+    if rule.unit in SCHOOL_UNITS:
+        return SchoolDays(ctx.calendar)
+    return ctx.calendar
+
+
+def _day_noun(unit: Unit) -> str:
+    """What one counted day is called: "school day", "term-time day", else "working day"."""
+    return unit.value[:-1] if unit in SCHOOL_UNITS else "working day"
 
 
 def _unit_words(rule: Rule, ctx: Context) -> tuple[str, ...]:
     view = ctx.units.get(rule.unit)
-    return (view.words,) if view is not None else ()
+    if view is not None:
+        return (view.words,)
+    if rule.unit in SCHOOL_UNITS:
+        terms = ctx.calendar.terms.label if ctx.calendar.terms else "no term dates"
+        noun = _day_noun(rule.unit)
+        return (SCHOOL_DAY_WORDS.format(noun=noun[0].upper() + noun[1:], terms=terms),)
+    return ()
 
 
 def _offset(rule: Rule, a: Anchor, ctx: Context, *, n: int) -> tuple[dt.date, str]:
@@ -112,8 +137,8 @@ def _offset(rule: Rule, a: Anchor, ctx: Context, *, n: int) -> tuple[dt.date, st
         return _working_cal(rule, ctx).add_working_days(
             a.date, n
         ), f"counting {unit.value}, the anchor not counted"
-    if unit is Unit.SCHOOL_DAYS:
-        return cal.add_school_days(a.date, n), "counting school days, the anchor not counted"
+    if unit in SCHOOL_UNITS:
+        return cal.add_school_days(a.date, n), f"counting {unit.value}, the anchor not counted"
     days = n * 7 if unit is Unit.WEEKS else n
     return periods.add_days(
         a.date, days
@@ -228,22 +253,47 @@ def _working_beginning_with(rule: Rule, a: Anchor, ctx: Context) -> Computed:
         f"{_plural(rule.amount, rule.unit)} beginning with {a.label}",
         (
             *words,
-            f"'Beginning with': {a.date.isoformat()} {first} a working day, so it "
-            f"{'counts as day 1' if first == 'is' else 'does not count'}; working day "
-            f"{rule.amount} is {iso(d)}.",
+            f"'Beginning with': {a.date.isoformat()} {first} a {_day_noun(rule.unit)}, so it "
+            f"{'counts as day 1' if first == 'is' else 'does not count'}; "
+            f"{_day_noun(rule.unit)} {rule.amount} is {iso(d)}.",
         ),
     )
+
+
+def _skipped(cal: Calendar, start: dt.date, end: dt.date) -> tuple[str, ...]:
+    """The weekdays in (start, end] a school-day count did not count, in runs, with why."""
+    runs: list[tuple[dt.date, dt.date, str]] = []
+    d = start
+    while d < end:
+        d = periods.add_days(d, 1)
+        if d.weekday() >= 5 or cal.is_school_day(d):
+            continue
+        closure = cal.terms.why_closed(d) if cal.terms else None
+        why = closure or cal.holiday_name(d) or "closed"
+        if runs and runs[-1][2] == why and (d - runs[-1][1]).days <= 3:
+            runs[-1] = (runs[-1][0], d, why)
+        else:
+            runs.append((d, d, why))
+    if not runs:
+        return ()
+    shown = "; ".join(
+        f"{a.isoformat()}{'' if a == b else '..' + b.isoformat()} ({why})" for a, b, why in runs
+    )
+    return (f"Weekdays not counted: {shown}.",)
 
 
 def _working_within(rule: Rule, a: Anchor, ctx: Context) -> Computed:
     d = _working_cal(rule, ctx).add_working_days(a.date, rule.amount)
     words = _unit_words(rule, ctx)
+    skipped = _skipped(ctx.calendar, a.date, d) if rule.unit in SCHOOL_UNITS else ()
     return Computed(
         d,
         f"{_plural(rule.amount, rule.unit)} after {a.label}",
         (
             *words,
-            f"{a.date.isoformat()} is not counted; working day {rule.amount} after it is {iso(d)}.",
+            f"{a.date.isoformat()} is not counted; {_day_noun(rule.unit)} {rule.amount} after it "
+            f"is {iso(d)}.",
+            *skipped,
         ),
     )
 
@@ -352,9 +402,39 @@ def why_closed(d: dt.date, cal: Calendar) -> str:
     return f"{WEEKDAYS[d.weekday()]}, {name}" if name else WEEKDAYS[d.weekday()]
 
 
+def _roll_next(d: dt.date, ctx: Context) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
+    """A period whose last day is not a working day is extended to the following working day."""
+    cal = ctx.calendar
+    if cal.is_working_day(d):
+        return d, (f"{iso(d)} is a working day, so the period is not extended.",), ()
+    rolled = cal.next_working_day(d)
+    return (
+        rolled,
+        (
+            f"{iso(d)} is not a working day{_closed_because(cal, d)}; the period is extended to "
+            f"include the following working day: {iso(rolled)}.",
+        ),
+        (),
+    )
+
+
+def _roll_after_expiry(
+    d: dt.date, ctx: Context
+) -> tuple[dt.date, tuple[str, ...], tuple[str, ...]]:
+    """'The first working day after the expiry of' a period that ends on d."""
+    rolled = ctx.calendar.next_working_day(d)
+    return (
+        rolled,
+        (f"The period ends on {iso(d)}; the first working day after it is {iso(rolled)}.",),
+        (),
+    )
+
+
 ROLLS: dict[Roll, RollFn] = {
     Roll.NONE: _roll_none,
     Roll.BACK_TO_WORKING_DAY: _roll_back,
+    Roll.NEXT_WORKING_DAY: _roll_next,
+    Roll.AFTER_EXPIRY: _roll_after_expiry,
 }
 
 RollBasisFn = Callable[[dt.date, dt.date, Context], str]
@@ -367,4 +447,17 @@ def moved_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
 
 # How a roll is recorded in a step's basis (default: "(date), moved to rolled"); a RuleSet adds
 # its own rolls' wording.
-ROLL_BASIS: dict[Roll, RollBasisFn] = {}
+def _next_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
+    return f" ({d.isoformat()}, not a working day), extended to {rolled.isoformat()}" * (
+        rolled != d
+    )
+
+
+def _after_expiry_basis(d: dt.date, rolled: dt.date, ctx: Context) -> str:
+    return f", which ends {d.isoformat()}: the first working day after it"
+
+
+ROLL_BASIS: dict[Roll, RollBasisFn] = {
+    Roll.NEXT_WORKING_DAY: _next_basis,
+    Roll.AFTER_EXPIRY: _after_expiry_basis,
+}

@@ -18,6 +18,7 @@ class Unit(StrEnum):
     WORKING_DAYS = "working days"
     TRIBUNAL_DAYS = "Tribunal working days"  # HESC r.12(3)(b): no 25 Dec-1 Jan, no August
     SCHOOL_DAYS = "school days"
+    TERM_DAYS = "term-time days"  # a college's days in term: counted as its school days
     FIXED = "fixed date"
     NONE = "none"  # "immediately": no date
 
@@ -46,6 +47,12 @@ class Roll(StrEnum):
     NONE = "none"  # Regulations: no statutory roll-forward
     BACK_TO_WORKING_DAY = "back to the last working day"  # planning dates (school day with terms)
     TRIBUNAL = "tribunal"  # HESC r.12(2), r.12(3)(a)
+    # "the period is extended to include the following working day" (a per-rule roll: only the
+    # rows whose instrument says so, e.g. SI 2021/401 reg 2(4))
+    NEXT_WORKING_DAY = "forward to the next working day"
+    # "no later than the first working day after the expiry of" a period: always the day after
+    # the period's last day, or the first working day after that
+    AFTER_EXPIRY = "first working day after the period ends"
 
 
 class Counting(StrEnum):
@@ -171,6 +178,8 @@ class ExceptionKind(StrEnum):
 
     PERSONAL = "personal"
     ABSENCE = "absence"
+    # "impractical ... due to circumstances beyond its control" (e.g. SI 2021/401 regs 10(4), 11(3))
+    BEYOND_CONTROL = "beyond-control"
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +319,7 @@ class Timeline:
     year_group: YearGroup | None = None  # review: the year group at the meeting
     pupil: PupilSummary | None = None  # pupil (and caseload rows with a dob)
     trigger: dt.date | None = None  # the command's trigger date ("<process>.trigger")
+    jurisdiction: str = ""  # whose law: the name of the RuleSet that computed it
 
     @property
     def extra(self) -> tuple[tuple[str, object], ...]:

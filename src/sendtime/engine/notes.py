@@ -45,7 +45,7 @@ def apply_exceptions(
         return step
     period = (anchor.date, step.date)
     remains = (
-        "time limit disapplied; the duty to act as soon as practicable remains"
+        ruleset.texts.asap_remains
         if rule.asap
         else "time limit disapplied; the underlying duty remains"
     )
@@ -54,6 +54,23 @@ def apply_exceptions(
         rng = (x.start or period[0], x.end or period[1])
         overlap = periods.overlap_days(rng, period)
         where = f"{rng[0].isoformat()}..{rng[1].isoformat()}" if x.start else "the whole period"
+        limb = {
+            ExceptionKind.PERSONAL: e.personal,
+            ExceptionKind.ABSENCE: e.absence,
+            ExceptionKind.BEYOND_CONTROL: e.beyond_control,
+        }[x.kind]
+        if not limb:  # the regulation does not list this reason
+            notes.append(
+                f"recorded {x.kind.value} exception does not disapply this limit: "
+                f"{e.regulation} lists no such reason"
+            )
+            continue
+        if x.kind is ExceptionKind.BEYOND_CONTROL and overlap > 0:
+            reason = (
+                f"circumstances beyond the body's control ({where}) made it impractical to meet "
+                "the time limit"
+            )
+            return replace(step, disapplied=Disapplied(limb, reason), notes=(*notes, remains))
         if x.kind is ExceptionKind.PERSONAL and overlap > 0:
             reason = f"exceptional personal circumstances ({where}) in the period tested"
             return replace(step, disapplied=Disapplied(e.personal, reason), notes=(*notes, remains))

@@ -31,6 +31,7 @@ class ExceptionRule(NamedTuple):
     absence: str  # the limb for absence from the area
     threshold_days: int  # absence must overlap the tested period by at least this
     closure: str = ""  # the term-dates limb(s)
+    beyond_control: str = ""  # the limb for "impractical ... circumstances beyond its control"
 
 
 class Relaxation(NamedTuple):
@@ -58,6 +59,7 @@ class Texts:
     )
     secondary: str = "secondary source: not verified against the statutory text"
     asap: str = "the duty is to act as soon as practicable; this date is the latest"
+    asap_remains: str = "time limit disapplied; the duty to act as soon as practicable remains"
     other_nation: str = (  # refused: a law counts on its own jurisdiction's calendar
         "a calendar of {nation}: this law counts on its own jurisdiction's bank holidays"
     )

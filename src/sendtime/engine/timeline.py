@@ -225,6 +225,7 @@ def compute(
         calendar=cal.info,
         steps=tuple(steps),
         warnings=tuple(dict.fromkeys(warns)),
+        jurisdiction=ruleset.name,
     )
 
 

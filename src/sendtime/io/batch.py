@@ -1,6 +1,7 @@
 """The batch runner: caseload rows in, timelines or error records out, one row at a time.
 
-Generic over the process registry (law/england/processes.BATCH): a process added there is
+Generic over the process registries (England's and Wales's BATCH, picked by a row's
+`jurisdiction` cell, default england): a process added there is
 callable from a caseload with no change here. Pure of the command line: `cases()` yields a
 `Case` (a good row and its timeline) or a `RowError` (a bad row: ref, line, what was expected)
 for each row, in file order, and never stops on a bad row. Error messages name the column and
@@ -36,10 +37,25 @@ from sendtime.io.cells import (
     scrub,
     word_of,
 )
-from sendtime.law.england.processes import BATCH, Param, ParamKind, Process
+from sendtime.law.england import processes as england
+from sendtime.law.england.processes import Param, ParamKind, Process
+from sendtime.law.wales import processes as wales
 
 # Columns every row may carry besides its process's own (docs/reference/files.md).
-GENERIC = ("ref", "process", "date", "counting", "nation", "terms", "rules", "exception")
+GENERIC = (
+    "ref",
+    "process",
+    "date",
+    "jurisdiction",
+    "counting",
+    "nation",
+    "terms",
+    "rules",
+    "exception",
+)
+# A row's `jurisdiction` cell (default england) picks the registry its `process` is read from.
+BATCHES: dict[str, dict[str, Process]] = {"england": england.BATCH, "wales": wales.BATCH}
+REGISTRIES: dict[str, dict[str, Process]] = {"england": england.REGISTRY, "wales": wales.REGISTRY}
 # With a date of birth, any row also gets the pupil's next transfer (issue 8): these columns.
 PUPIL = ("dob", "structure", "year_group", "destination", "transfer_after_year")
 # Timelines kept for rows with the same inputs, least recently used evicted (issue 20). Sized on
@@ -101,7 +117,7 @@ class _Plan:
         # Cells whose values may appear in messages: the ref and words from a fixed list.
         self.keep = tuple(
             i
-            for c in ("ref", "process", "nation", "counting")
+            for c in ("ref", "process", "jurisdiction", "nation", "counting")
             if (i := self.generic[c]) is not None
         ) + tuple(
             i  # words from a fixed list (a kind of transfer, an order type): not personal data
@@ -109,15 +125,16 @@ class _Plan:
             if (i := header.position(c)) is not None
         )
         known: set[int] = {i for i in self.generic.values() if i is not None}
-        self.params: dict[str, list[tuple[Param, int]]] = {}
-        for name, spec in BATCH.items():
-            cols = []
-            for p in spec.params:
-                i = header.position(p.column)
-                if i is not None:
-                    cols.append((p, i))
-                    known.add(i)
-            self.params[name] = cols
+        self.params: dict[tuple[str, str], list[tuple[Param, int]]] = {}
+        for jurisdiction, batch in BATCHES.items():
+            for name, spec in batch.items():
+                cols = []
+                for p in spec.params:
+                    i = header.position(p.column)
+                    if i is not None:
+                        cols.append((p, i))
+                        known.add(i)
+                self.params[jurisdiction, name] = cols
         # A column some process reads must not appear twice: which one would count is unclear.
         first = set(header.index.values())
         for i, n in enumerate(header.names):
@@ -191,7 +208,9 @@ class Runner:
         except (CellError, SendtimeError) as exc:
             code = exc.exit_code if isinstance(exc, SendtimeError) else 2
             process = cell_text(cells[plan.process]).lower()
-            message = column_error(exc) or scrub(str(exc), cells, plan.keep, process)
+            message = column_error(exc) or scrub(
+                str(exc), cells, plan.keep, process, registry=REGISTRIES.get(_juris(plan, cells))
+            )
             return RowError(ref, row.line, message, code)
         except Exception as exc:  # a bug must not stop the batch or show the row's cells
             return RowError(ref, row.line, f"internal error ({type(exc).__name__})", 1)
@@ -200,18 +219,31 @@ class Runner:
         if timeline.warnings:
             values = cell_values(cells, plan.keep)  # once per row, not once per warning
             warns = tuple(
-                scrub(w, cells, plan.keep, timeline.process, values) for w in timeline.warnings
+                scrub(
+                    w,
+                    cells,
+                    plan.keep,
+                    timeline.process,
+                    values,
+                    registry=REGISTRIES.get(timeline.jurisdiction),
+                )
+                for w in timeline.warnings
             )
         return Case(ref, row.line, timeline, extra, latest, warns)
 
     def _timeline(self, plan: _Plan, cells: tuple[Cell, ...]) -> tuple[Timeline, dt.date | None]:
         name = cell_text(cells[plan.process]).lower()
-        spec = BATCH.get(name)
+        jurisdiction = _juris(plan, cells)
+        if jurisdiction not in BATCHES:
+            raise CellError("column jurisdiction: expected one of " + ", ".join(BATCHES))
+        batch = BATCHES[jurisdiction]
+        spec = batch.get(name)
         if spec is None:
-            raise CellError("column process: expected one of " + ", ".join(BATCH))
+            where = "" if jurisdiction == "england" else f" (jurisdiction {jurisdiction})"
+            raise CellError(f"column process: expected one of {', '.join(batch)}{where}")
         latest: dt.date | None = None
         kwargs: dict[str, Any] = {}
-        for p, i in plan.params[name]:
+        for p, i in plan.params[jurisdiction, name]:
             value = cells[i]
             if value == "":
                 continue
@@ -237,6 +269,7 @@ class Runner:
             g["counting"],
             tuple(g["exceptions"]),
             tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()),
+            jurisdiction,  # Wales's review is not England's
         )
         memo = self._memo
         t = memo.pop(key, None)
@@ -253,9 +286,12 @@ class Runner:
             if len(memo) >= MEMO_SIZE:  # bounded: drop the least recently used, memory stays flat
                 del memo[next(iter(memo))]
             memo[key] = t
-        if name != "pupil" and (dob := self._pupil_cell(plan, cells, "dob")):
+        england_row = jurisdiction == "england"
+        if england_row and name != "pupil" and (dob := self._pupil_cell(plan, cells, "dob")):
             t = self._with_transfer(t, plan, cells, dob, g)
         rules = g["rules"] if g["rules"] is not None else self.defaults.rules
+        if rules is not None and not england_row:
+            raise CellError("column rules: local rules apply to England's processes only for now")
         if rules is not None:
             if self._rule_files is None:
                 from sendtime.io.rulefile import RuleFiles
@@ -334,6 +370,12 @@ class Runner:
             if len(self._files) < FILES_SIZE:
                 self._files[text] = path
         return path
+
+
+def _juris(plan: _Plan, cells: tuple[Cell, ...]) -> str:
+    """A row's jurisdiction: its cell, lower-cased, or england when empty or absent."""
+    i = plan.generic["jurisdiction"]
+    return (cell_text(cells[i]).lower() if i is not None else "") or "england"
 
 
 def _first(spec: Process, value: Cell) -> Any:

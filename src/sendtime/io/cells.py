@@ -9,12 +9,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from sendtime.engine.errors import BadInput, SendtimeError
 from sendtime.engine.model import ExceptionKind, RecordedException
 from sendtime.io.caseload import Cell, CellError, cell_text, parse_file_date
-from sendtime.law.england.processes import REGISTRY, ParamKind
+from sendtime.law.england.processes import REGISTRY, ParamKind, Process
 
 # Columns of words from a fixed list (a kind of transfer, an order type): shown in messages.
 VOCABULARY = ("kind", "type", "structure", "destination", "post", "by", "unopposed")
@@ -129,13 +130,16 @@ def scrub(
     keep: tuple[int, ...],
     process: str = "",
     values: tuple[str, ...] | None = None,
+    *,
+    registry: Mapping[str, Process] | None = None,
 ) -> str:
     """An error message with every cell value of the row (but the ref) taken out.
 
     Core messages name options (--draft-served) and sometimes the value; a caseload holds
     personal data, so the value goes and the option becomes its column name (draft_served).
     """
-    trigger = REGISTRY[process].trigger if process in REGISTRY else None
+    registry = REGISTRY if registry is None else registry  # the row's jurisdiction's processes
+    trigger = registry[process].trigger if process in registry else None
 
     def column(m: re.Match[str]) -> str:
         name = m[1].replace("-", "_")

@@ -81,6 +81,7 @@ class TimelineModel(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
     schema_: Literal["sendtime.timeline/1"] = Field(alias="schema")
+    jurisdiction: Literal["england", "wales"] = "england"
     process: str
     inputs: dict[str, str | list[str]]
     counting: Literal["exclusive", "inclusive"]

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sendtime.engine.model import ClosureCheck, InputValue, Rule, Step, Timeline
-from sendtime.law.england.rules import DISCLAIMER
+from sendtime.law.jurisdictions import DEFAULT, disclaimer
 
 TIMELINE_SCHEMA = "sendtime.timeline/1"
 
@@ -77,6 +77,7 @@ def timeline_dict(t: Timeline) -> dict[str, Any]:
     """A timeline as the documented JSON object (schema sendtime.timeline/1)."""
     doc: dict[str, Any] = {
         "schema": TIMELINE_SCHEMA,
+        "jurisdiction": t.jurisdiction or DEFAULT,
         "process": t.process,
         "inputs": {k: input_json(v) for k, v in t.inputs},
         "counting": t.counting.value,
@@ -88,7 +89,7 @@ def timeline_dict(t: Timeline) -> dict[str, Any]:
         "steps": [step_dict(s) for s in t.steps],
         "closure_checks": [closure_check_dict(c) for c in t.closure_checks],
         "warnings": list(t.warnings),
-        "disclaimer": DISCLAIMER,
+        "disclaimer": disclaimer(t.jurisdiction),
     }
     if t.year_group is not None:
         doc["year_group"] = t.year_group.year_group
@@ -110,10 +111,11 @@ def dumps(doc: object) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
-def rules_dict(rules: Iterable[Rule]) -> dict[str, Any]:
-    """The rule table document (schema sendtime.rules/1)."""
+def rules_dict(rules: Iterable[Rule], *, jurisdiction: str = DEFAULT) -> dict[str, Any]:
+    """The rule table document (schema sendtime.rules/1) of one jurisdiction."""
     return {
         "schema": "sendtime.rules/1",
+        "jurisdiction": jurisdiction,
         "rules": [
             {
                 "id": r.id,

@@ -24,6 +24,11 @@ SHORT = (
     ("Children and Families Act 2014, ", "CFA "),
     ("R (L, M and P) v Devon CC, [2022] EWHC 493 (Admin)", "Devon [2022]"),
     ("Tribunal Procedure (First-tier Tribunal) (HESC Chamber) Rules 2008, ", "HESC "),
+    # Wales (sendtime.law.wales.texts spells them out)
+    ("ALN (Wales) Regulations 2021 (SI 2021/401), ", ""),
+    ("ALN Code for Wales 2021, ", "Code "),
+    ("Additional Learning Needs and Education Tribunal (Wales) Act 2018, ", "ALNET "),
+    ("Education Tribunal for Wales Regulations 2021 (SI 2021/406), ", "ETW "),
 )
 # The kinds a "what matters next" line may name: the law's own limits, not planning dates.
 NEXT_KINDS = frozenset({Kind.DEADLINE, Kind.MINIMUM, Kind.FIXED})
@@ -261,6 +266,10 @@ def process_title(process: str, cat: Catalogue) -> str:
 
 def heading(t: Timeline, cat: Catalogue) -> str:
     """The heading of a timeline: process title and inputs."""
+    if t.jurisdiction == "wales":  # Wales's process names are its own (its review, its appeal)
+        from sendtime.law.wales.processes import title
+
+        return f"{title(t.process)}: {inputs_text(t)}"
     return f"{process_title(t.process, cat)}: {inputs_text(t)}"
 
 

@@ -43,11 +43,29 @@ def _step_cell(s: Step, marks: list[str], cat: Catalogue) -> Text:
     return cell
 
 
+# Wales's sources in the key: England's "reg" entry would name the SEND Regulations 2014.
+WALES_KEY = (
+    ("reg, regs", "regulation(s) of the ALN (Wales) Regulations 2021 (SI 2021/401 (W. 130))"),
+    ("Code", "the ALN Code for Wales 2021 (its time limits bind: ALNET s.4(6))"),
+    ("ALNET", "the Additional Learning Needs and Education Tribunal (Wales) Act 2018"),
+    ("ETW", "the Education Tribunal for Wales Regulations 2021 (SI 2021/406 (W. 132))"),
+)
+
+
 def print_key(
-    shown: Sequence[str], steps: Sequence[Step], console: Console, cat: Catalogue
+    shown: Sequence[str],
+    steps: Sequence[Step],
+    console: Console,
+    cat: Catalogue,
+    *,
+    jurisdiction: str = "england",
 ) -> None:
-    """The key of the terms this output used, one per line."""
+    """The key of the terms this output used, one per line (Wales's sources for Wales)."""
     entries = key_entries(shown, steps, cat)
+    if jurisdiction == "wales":
+        text = "\n".join(shown)
+        entries = [(t, m) for t, m in entries if not t.startswith("reg")]
+        entries = [(t, m) for t, m in WALES_KEY if t.split(",")[0] in text] + entries
     if not entries:
         return
     console.print(key_grid(entries, cat))
@@ -161,14 +179,20 @@ def timeline_table(
             say(f"  {c.note}")
     shown += local_table(local, console, file=rules_file, cat=cat)
     say(f"{provenance(t, cat)} {cat.explain_hint}", "dim")
-    print_key(shown, [*rows, *collapsed, *local], console, cat)
-    console.print(Text(cat.disclaimer, style="dim"))
+    print_key(shown, [*rows, *collapsed, *local], console, cat, jurisdiction=t.jurisdiction)
+    if t.jurisdiction == "wales":
+        from sendtime.law.wales.texts import DISCLAIMER
+
+        console.print(Text(DISCLAIMER, style="dim"))
+    else:
+        console.print(Text(cat.disclaimer, style="dim"))
 
 
-def rules_table(rules: Iterable[Rule], console: Console) -> None:
+def rules_table(rules: Iterable[Rule], console: Console, *, jurisdiction: str = "england") -> None:
     """Print the rule table, then the key of the terms it used."""
     rules = list(rules)
-    table = Table(title="sendtime rules", title_justify="left", show_lines=True)
+    title = "sendtime rules" if jurisdiction == "england" else f"sendtime rules: {jurisdiction}"
+    table = Table(title=title, title_justify="left", show_lines=True)
     for col in ("Id", "Title", "Set by", "Period", "Kind", "Confidence"):
         table.add_column(col, overflow="fold")
     for r in rules:
