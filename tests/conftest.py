@@ -21,7 +21,15 @@ from sendtime.law.england.hesc import TribunalCalendar
 settings.register_profile(
     "sendtime", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
-settings.load_profile("sendtime")
+# Under mutmut (make mutation) every mutant reruns the tests: few, fixed examples, no database.
+settings.register_profile(
+    "mutation",
+    parent=settings.get_profile("sendtime"),
+    max_examples=20,
+    derandomize=True,
+    database=None,
+)
+settings.load_profile("mutation" if os.environ.get("MUTANT_UNDER_TEST") else "sendtime")
 
 # Every test run uses its own cache folder, so no test depends on a developer's cache.
 os.environ.setdefault("SENDTIME_CACHE_DIR", tempfile.mkdtemp(prefix="sendtime-cache-"))
