@@ -211,3 +211,15 @@ def test_same_process_name_and_date_in_two_jurisdictions_are_two_timelines(
     assert docs["W"]["steps"][0]["date"] == "2026-03-16"
     assert docs["E"]["jurisdiction"] == "england"
     assert "idp.review" not in [s["id"] for s in docs["E"]["steps"]]
+
+
+def test_done_reaches_wales_commands_late_by_a_day_and_met_on_the_day(cli: Invoke) -> None:
+    # idp.school for 2025-10-03 is 2025-11-28 (above): done a day later is late by 1, exit 4
+    base = ["wales", "idp", "2025-10-03", "--terms", TERMS, "--today", "2025-12-10", "-f", "json"]
+    late = cli([*base, "--done", "idp.school=2025-11-29"])
+    assert late.exit_code == 4, late.stderr
+    step = json.loads(late.stdout)["steps"][0]
+    assert (step["done"], step["outcome"], step["days_late"]) == ("2025-11-29", "late", 1)
+    met = cli([*base, "--done", "idp.school=2025-11-28"])
+    assert met.exit_code == 0, met.stderr
+    assert json.loads(met.stdout)["steps"][0]["outcome"] == "met"

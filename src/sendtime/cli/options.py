@@ -200,16 +200,6 @@ class Common:
             done=None if done is None else tuple(sorted(done.items())),
         )
 
-    def core(self) -> dict[str, Any]:
-        """The options as keyword arguments (0.1's form; options() is the record)."""
-        o = self.options()
-        return {
-            "calendar": o.calendar,
-            "counting": o.counting,
-            "exceptions": list(o.exceptions),
-            "today": o.today,
-        }
-
 
 ASCII_INT = re.compile(r"[+-]?[0-9]{1,9}")
 
