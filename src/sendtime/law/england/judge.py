@@ -1,10 +1,9 @@
-"""The one place timeliness asks the engine whether a step was met: a thin, switchable adapter.
+"""The one place timeliness asks the engine whether a step was met.
 
 "Within 20 weeks" and every other limit come from the rule rows (assess.decision, assess.no-plan,
-assess.final, review.decision) computed by the engine, never from a period written here. Until the
-outcome engine of the check command (issue 14) lands, the due date comes from ``compute`` for the
-one step asked for and the comparison with the done date is the engine's met/late/open/overdue
-rule: done on or before the due date is met. Switching to that API changes this module only.
+assess.final, review.decision) computed by the engine, never from a period written here, and the
+verdict is the check command's own outcome engine (``engine.outcomes.outcome_of``): one engine
+for planning, auditing and the DfE's figures.
 """
 
 from __future__ import annotations
@@ -14,9 +13,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from sendtime.engine.model import Counting
+from sendtime.engine.model import Counting, OutcomeKind, Step
 from sendtime.engine.options import Options
-from sendtime.engine.timeline import compute
+from sendtime.engine.outcomes import outcome_of
+from sendtime.engine.timeline import compute, default_calendar
 from sendtime.law.england.rules import RULES_BY_ID
 from sendtime.law.england.ruleset import ENGLAND
 
@@ -39,8 +39,8 @@ class Judged:
 
 
 @lru_cache(maxsize=65_536)
-def due_date(step_id: str, trigger: dt.date, counting: Counting) -> dt.date:
-    """The step's date from its rule row, for a trigger date (cached: a caseload repeats dates).
+def due_step(step_id: str, trigger: dt.date, counting: Counting) -> Step:
+    """The step from its rule row, for a trigger date (cached: a caseload repeats dates).
 
     Raises:
         BadInput: when the trigger is outside the dates the engine computes (before 2014-09-01).
@@ -53,11 +53,26 @@ def due_date(step_id: str, trigger: dt.date, counting: Counting) -> dt.date:
         options=Options(counting=counting),
         step_ids=(step_id,),
     )
-    d = timeline.step(step_id).date
-    if d is None:  # pragma: no cover - the four steps used here are all dated from their anchor
+    step = timeline.step(step_id)
+    if step.date is None:  # pragma: no cover - the four steps used here are all dated
         msg = f"{step_id}: no date from its anchor"
         raise AssertionError(msg)
+    return step
+
+
+def due_date(step_id: str, trigger: dt.date, counting: Counting) -> dt.date:
+    """The step's date from its rule row, for a trigger date."""
+    d = due_step(step_id, trigger, counting).date
+    assert d is not None  # noqa: S101 - due_step refuses an undated step
     return d
+
+
+_VERDICTS = {
+    OutcomeKind.MET: Verdict.MET,
+    OutcomeKind.LATE: Verdict.LATE,
+    OutcomeKind.OPEN: Verdict.OPEN,
+    OutcomeKind.OVERDUE: Verdict.OVERDUE,
+}
 
 
 def judge(
@@ -69,9 +84,10 @@ def judge(
     today: dt.date | None = None,
 ) -> Judged:
     """Met or late (done given), open or overdue (not done, relative to today)."""
-    due = due_date(step_id, trigger, counting)
-    if done is not None:
-        return Judged(due, Verdict.MET if done <= due else Verdict.LATE)
-    if today is not None and today > due:
-        return Judged(due, Verdict.OVERDUE)
-    return Judged(due, Verdict.OPEN)
+    step = due_step(step_id, trigger, counting)
+    o = outcome_of(step, done, today=today, calendar=default_calendar(ENGLAND.nation))
+    if o is None or o.kind not in _VERDICTS:  # pragma: no cover - dated statutory steps only
+        msg = f"{step_id}: outcome {o.kind.value if o else None} is not a timeliness verdict"
+        raise AssertionError(msg)
+    assert step.date is not None  # noqa: S101 - due_step refuses an undated step
+    return Judged(step.date, _VERDICTS[o.kind])
