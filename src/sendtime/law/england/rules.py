@@ -1266,7 +1266,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 # Who says each secondary (S) row's period, and which primary text was not seen (issue 17.17;
-# sources in ../notes/law-17.md). A test holds every S row to naming one.
+# each row names its source; docs/rules.md lists them). A test holds every S row to naming one.
 _ORDERS_44 = (
     "GOV.UK SEND18 'Carry out an order' (2 weeks to change the school named, 5 weeks to change "
     "a plan, counted from the day the order is sent); IPSEA on reg 44(2)(e), (f); reg 44(2)(d)-(h) "
