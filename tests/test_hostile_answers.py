@@ -175,11 +175,6 @@ def test_long_errors_are_not_wrapped(cli: Invoke, tmp_path: Path) -> None:
     assert str(long) in one_line(r)  # one line, however long, broken nowhere
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13 item 21, left: the model has no 'done' for a step an input implies "
-    "(a certificate means the adviser was contacted); due still lists the contact",
-)
 def test_due_lists_no_adviser_contact_once_a_certificate_is_given(
     cli: Invoke, tmp_path: Path
 ) -> None:
@@ -188,3 +183,12 @@ def test_due_lists_no_adviser_contact_once_a_certificate_is_given(
     r = cli(["due", str(c), "--today", "2026-09-01", "--within", "90", "-f", "csv"])
     assert "appeal.deadline" in r.stdout  # the window holds the appeal's steps
     assert "appeal.mediation-contact" not in r.stdout
+
+
+def test_due_still_lists_the_adviser_contact_without_a_certificate(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    c = tmp_path / "c.csv"
+    c.write_text("ref,process,date\nA1,appeal,2026-09-01\n", "utf-8")
+    r = cli(["due", str(c), "--today", "2026-09-01", "--within", "90", "-f", "csv"])
+    assert "appeal.mediation-contact" in r.stdout

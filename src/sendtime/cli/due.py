@@ -66,12 +66,16 @@ def due_cmd(
         caseload, encoding, sheet, errors, day, nation, terms, bank_holidays, counting, rules
     )
     run = Run(src)
+    from sendtime.law.jurisdictions import ruleset
     from sendtime.render.due import Due
 
     found: list[Due] = []
     with run.cases() as (extra_names, good):
         for case in good:
+            settled = ruleset(case.timeline.jurisdiction).settled(case.timeline)
             for s in case.timeline.steps:
+                if s.id in settled:  # an input shows it has happened (a certificate: contacted)
+                    continue
                 d = s.date
                 if d is None or d > last or (d < day and not overdue):
                     continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from sendtime.engine.model import Method, Nation, Roll, Rule, Unit
+from sendtime.engine.model import Method, Nation, Roll, Rule, Timeline, Unit
 
 if TYPE_CHECKING:
     from sendtime.engine.calendars import Calendar
@@ -143,7 +143,18 @@ class RuleSet:
     )
     party_limits: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     also_done: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # Per process, a step that an input shows has already happened (a mediation certificate
+    # means the adviser was contacted): `due` does not list it once that input is given.
+    settled_by: Mapping[str, Mapping[str, tuple[str, ...]]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     remedy: Remedy | None = None
+
+    def settled(self, timeline: Timeline) -> frozenset[str]:
+        """The step ids of a timeline that its given inputs show have already happened."""
+        given = {name for name, _ in timeline.inputs}
+        rows = self.settled_by.get(timeline.process, {})
+        return frozenset(sid for sid, names in rows.items() if given.intersection(names))
 
     @property
     def remedy_steps(self) -> frozenset[str]:

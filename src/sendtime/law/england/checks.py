@@ -66,3 +66,9 @@ REMEDY = ("ombudsman", "first_notice")
 ALSO_DONE: dict[str, tuple[str, ...]] = {
     "review.decision": ("review.period-end",),
 }
+
+# Steps an input shows have happened: reg 33 and CFA s.55(3)-(5): a mediation adviser issues the
+# certificate only after the parent has contacted them, so a given certificate settles the contact.
+SETTLED_BY: dict[str, dict[str, tuple[str, ...]]] = {
+    "appeal": {"appeal.mediation-contact": ("certificate",)},
+}

@@ -58,6 +58,7 @@ ENGLAND = RuleSet(
     same_event=MappingProxyType(checks.SAME_EVENT),
     party_limits=MappingProxyType(checks.PARTY_LIMITS),
     also_done=MappingProxyType(checks.ALSO_DONE),
+    settled_by=MappingProxyType(checks.SETTLED_BY),
     remedy=Remedy(*checks.REMEDY, note=rules.OMBUDSMAN_FROM_DUTY_NOTE),
 )
 PROCESS_INPUTS = ENGLAND.process_inputs
