@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from sendtime.engine.model import Counting, OutcomeKind, Step
+from sendtime.engine.model import Counting, Step
 from sendtime.engine.options import Options
 from sendtime.engine.outcomes import outcome_of
 from sendtime.engine.timeline import compute, default_calendar
@@ -60,19 +60,7 @@ def due_step(step_id: str, trigger: dt.date, counting: Counting) -> Step:
     return step
 
 
-def due_date(step_id: str, trigger: dt.date, counting: Counting) -> dt.date:
-    """The step's date from its rule row, for a trigger date."""
-    d = due_step(step_id, trigger, counting).date
-    assert d is not None  # noqa: S101 - due_step refuses an undated step
-    return d
-
-
-_VERDICTS = {
-    OutcomeKind.MET: Verdict.MET,
-    OutcomeKind.LATE: Verdict.LATE,
-    OutcomeKind.OPEN: Verdict.OPEN,
-    OutcomeKind.OVERDUE: Verdict.OVERDUE,
-}
+_VERDICT_NAMES = frozenset(v.value for v in Verdict)  # the engine's names for the four used here
 
 
 def judge(
@@ -86,8 +74,10 @@ def judge(
     """Met or late (done given), open or overdue (not done, relative to today)."""
     step = due_step(step_id, trigger, counting)
     o = outcome_of(step, done, today=today, calendar=default_calendar(ENGLAND.nation))
-    if o is None or o.kind not in _VERDICTS:  # pragma: no cover - dated statutory steps only
+    if (
+        o is None or o.kind.value not in _VERDICT_NAMES
+    ):  # pragma: no cover - dated statutory steps only
         msg = f"{step_id}: outcome {o.kind.value if o else None} is not a timeliness verdict"
         raise AssertionError(msg)
     assert step.date is not None  # noqa: S101 - due_step refuses an undated step
-    return Judged(step.date, _VERDICTS[o.kind])
+    return Judged(step.date, Verdict(o.kind.value))
